@@ -1,0 +1,44 @@
+package io.vipkeeper.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+/**
+ * What to tell the outside world on every state transition of an instance (keepalived's notify). Both may be
+ * set. A plain Jackson POJO, also read from the node agent's standalone configuration file.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class NotifySpec {
+
+    /** Run a script from the pool's scriptDirectory with keepalived's notify arguments. */
+    @JsonPropertyDescription("Run a script from the pool's scriptDirectory with keepalived's notify arguments.")
+    private ExecHook exec;
+
+    /** POST a JSON description of the transition to a URL. */
+    @JsonPropertyDescription("POST a JSON description of the transition to a URL.")
+    private WebhookHook webhook;
+
+    /** Creates an empty NotifySpec (for Jackson). */
+    public NotifySpec() {
+    }
+
+    /** Returns: run a script from the pool's scriptDirectory with keepalived's notify arguments. */
+    public ExecHook getExec() {
+        return exec;
+    }
+
+    /** Sets: run a script from the pool's scriptDirectory with keepalived's notify arguments. */
+    public void setExec(ExecHook exec) {
+        this.exec = exec;
+    }
+
+    /** Returns: pOST a JSON description of the transition to a URL. */
+    public WebhookHook getWebhook() {
+        return webhook;
+    }
+
+    /** Sets: pOST a JSON description of the transition to a URL. */
+    public void setWebhook(WebhookHook webhook) {
+        this.webhook = webhook;
+    }
+}
