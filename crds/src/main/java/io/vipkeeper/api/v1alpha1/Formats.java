@@ -39,7 +39,7 @@ public final class Formats {
      * A duration: a decimal number and one unit, {@code ms}, {@code s} or {@code m}: {@code 10ms}, {@code 1.5s},
      * {@code 2s}, {@code 1m}. Parsed by {@link Durations#parse(String)}; also valid for CEL's {@code duration()}.
      */
-    public static final String DURATION = "^[0-9]{1,9}(\\.[0-9]{1,9})?(ms|s|m)$";
+    public static final String DURATION = "^[0-9]{1,9}([.][0-9]{1,9})?(ms|s|m)$";
 
     /**
      * Name of a check: what keepalived allows for a {@code vrrp_script} name that is also safe as a metric label,

@@ -16,7 +16,7 @@ import java.util.List;
  * nodes the pool allows. Unset fields take the pool's defaults.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@ValidationRule(value = "!has(self.advertisementInterval) || (has(self.version) && self.version == 2 ? (self.advertisementInterval.matches('^[0-9]+s$') && duration(self.advertisementInterval) >= duration('1s') && duration(self.advertisementInterval) <= duration('255s')) : (self.advertisementInterval.matches('^([0-9]+0ms|[0-9]+([.][0-9]{1,2})?s)$') && duration(self.advertisementInterval) >= duration('10ms') && duration(self.advertisementInterval) <= duration('40.95s')))",
+@ValidationRule(value = "!has(self.advertisementInterval) || !self.advertisementInterval.matches('" + Formats.DURATION + "') || (has(self.version) && self.version == 2 ? (self.advertisementInterval.matches('^[0-9]+s$') && duration(self.advertisementInterval) >= duration('1s') && duration(self.advertisementInterval) <= duration('255s')) : (self.advertisementInterval.matches('^([0-9]+0ms|[0-9]+([.][0-9]{1,2})?s)$') && duration(self.advertisementInterval) >= duration('10ms') && duration(self.advertisementInterval) <= duration('40.95s')))",
         message = "advertisementInterval: version 3 takes 10ms..40.95s in whole centiseconds (e.g. 100ms, 1s, 1.25s); version 2 takes whole seconds 1s..255s written as Ns")
 @ValidationRule(value = "!has(self.checksumWithPseudoHeader) || self.checksumWithPseudoHeader || ((!has(self.version) || self.version == 3) && !(has(self.addresses) && self.addresses.exists(a, a.contains(':'))))",
         message = "checksumWithPseudoHeader: false is only meaningful for VRRP version 3 over IPv4")
@@ -82,7 +82,7 @@ public class VirtualIPSpec {
     @JsonPropertyDescription("After startup, wait this long before preempting a lower-priority MASTER (keepalived: preempt_delay),"
             + " at most 1000s. Absent: 0s.")
     @Pattern(Formats.DURATION)
-    @ValidationRule(value = "duration(self) <= duration('1000s')", message = "preemptDelay is at most 1000s")
+    @ValidationRule(value = "!self.matches('" + Formats.DURATION + "') || duration(self) <= duration('1000s')", message = "preemptDelay is at most 1000s")
     private String preemptDelay;
 
     /**
