@@ -12,5 +12,12 @@ public enum AcceptNote {
      */
     ADDRESS_LIST_MISMATCH,
     /** VRRPv3: the local router is the owner (priority 255) yet received an advert; log only (erratum 8298). */
-    LOCAL_IS_OWNER
+    LOCAL_IS_OWNER,
+
+    /**
+     * A unicast instance received a unicast advert with TTL / hop limit below 255. RFC 9568 §7.1 requires 255;
+     * keepalived 2.2.7 sends IPv6 unicast adverts with hop limit 64, so for interop only the configured-peer check
+     * protects unicast instances.
+     */
+    UNICAST_TTL_BELOW_255
 }

@@ -13,7 +13,9 @@ import java.util.Set;
  * <p>Order (each line is one check):
  * <ol>
  *   <li>at least the 8 fixed bytes ({@link DropReason#TOO_SHORT})</li>
- *   <li>TTL / hop limit = 255 ({@link DropReason#BAD_TTL}) — RFC 9568 §7.1, RFC 3768 §7.1</li>
+ *   <li>TTL / hop limit = 255 ({@link DropReason#BAD_TTL}) — RFC 9568 §7.1, RFC 3768 §7.1; a unicast instance
+ *       receiving on a unicast destination accepts less with {@link AcceptNote#UNICAST_TTL_BELOW_255}, because
+ *       keepalived 2.2.7 sends IPv6 unicast adverts with hop limit 64</li>
  *   <li>version is 2 or 3, and the instance's ({@link DropReason#UNSUPPORTED_VERSION},
  *       {@link DropReason#VERSION_MISMATCH}) — RFC 9568 §7.1, RFC 3768 §7.1</li>
  *   <li>type = 1 ({@link DropReason#BAD_TYPE}) — RFC 9568 §5.2.2, §7.1</li>
@@ -43,7 +45,7 @@ public final class ReceiveValidator {
     private static final int MAX_TTL = 255;
     private static final int OWNER_PRIORITY = 255;
 
-    /** All 8 combinations of the 3 notes, indexed by bit mask, so accepting allocates no set. */
+    /** All combinations of the notes, indexed by bit mask, so accepting allocates no set. */
     private static final Set<AcceptNote>[] NOTE_SETS = noteSets();
 
     private ReceiveValidator() {}
@@ -62,17 +64,26 @@ public final class ReceiveValidator {
             return drop(DropReason.TOO_SHORT, "length " + length + " < 8");
         }
         AddressFamily family = facts.family();
-        // RFC 9568 §7.1 / RFC 3768 §7.1: TTL or hop limit 255 proves the sender is on-link
+        int vrid = packet[offset + 1] & 0xff;
+        ReceiveProfile profile = profiles.profileFor(vrid);
+        int notes = 0;
+        // RFC 9568 §7.1 / RFC 3768 §7.1: TTL or hop limit 255 proves the sender is on-link. Exception for
+        // interop: keepalived 2.2.7 sends IPv6 unicast adverts with hop limit 64 (seen in the golden vectors),
+        // so a unicast instance accepts a lower TTL on a unicast destination and relies on the peer check below.
         if (facts.ttl() != MAX_TTL) {
-            return drop(DropReason.BAD_TTL, (family == AddressFamily.IPV4 ? "TTL " : "hop limit ") + facts.ttl());
+            boolean unicastInstance = profile != null && !profile.unicastPeers().isEmpty()
+                    && !facts.destination().isMulticastAddress();
+            if (!unicastInstance) {
+                return drop(DropReason.BAD_TTL,
+                        (family == AddressFamily.IPV4 ? "TTL " : "hop limit ") + facts.ttl());
+            }
+            notes |= 1 << AcceptNote.UNICAST_TTL_BELOW_255.ordinal();
         }
         int versionField = (packet[offset] >>> 4) & 0x0f;
         VrrpVersion version = VrrpVersion.fromWire(versionField);
         if (version == null) {
             return drop(DropReason.UNSUPPORTED_VERSION, "version " + versionField);
         }
-        int vrid = packet[offset + 1] & 0xff;
-        ReceiveProfile profile = profiles.profileFor(vrid);
         if (profile != null && profile.version() != version) {
             return drop(DropReason.VERSION_MISMATCH,
                     "VRID " + vrid + ": packet " + version + ", instance " + profile.version());
@@ -110,7 +121,6 @@ public final class ReceiveValidator {
             return drop(DropReason.UNKNOWN_PEER, "source " + facts.source().getHostAddress() + " is not a peer");
         }
         Advertisement advert = AdvertisementCodec.read(packet, offset, version, family);
-        int notes = 0;
         if (version == VrrpVersion.V3 && advert.interval() == 0) {
             return drop(DropReason.INVALID_INTERVAL, "Max Adver Int 0 (erratum 8301: 1..4095)");
         }
