@@ -14,6 +14,8 @@ import java.util.Objects;
  *   <li>A member becomes MASTER: every other member in BACKUP gets {@link VrrpEvent.SyncGroupRequest}(MASTER).
  *   </li>
  *   <li>A member falls from MASTER to BACKUP: every other member in MASTER gets SyncGroupRequest(BACKUP).</li>
+ *   <li>A member enters BACKUP from FAULT or INITIALIZE while another member is MASTER: it gets
+ *       SyncGroupRequest(MASTER) itself, so it joins the group's state whatever order the events came in.</li>
  *   <li>FAULT: each member carries {@link FaultReason#SYNC_GROUP} exactly while some <em>other</em> member has
  *       a fault reason of its own. So when one member goes FAULT all follow, and they leave FAULT only when
  *       no member has its own fault left (keepalived: the group is in FAULT while any member is).</li>
@@ -31,8 +33,8 @@ import java.util.Objects;
  *       is a no-op in the state machine, so a repeated event changes nothing.</li>
  * </ol>
  *
- * <p>So any chain is at most: own event → SYNC_GROUP fault events → (a member leaving FAULT becomes MASTER) →
- * SyncGroupRequest(MASTER) → end.
+ * <p>So any chain is at most: own event → SYNC_GROUP fault events → members leaving FAULT (to BACKUP, or to
+ * MASTER for an owner) → SyncGroupRequest(MASTER) → end.
  */
 public final class SyncGroup {
     private final String name;
@@ -95,6 +97,9 @@ public final class SyncGroup {
                 request(member, VrrpState.BACKUP, VrrpState.MASTER, current, routed);
             } else if (after.state() == VrrpState.BACKUP && before.state() == VrrpState.MASTER) {
                 request(member, VrrpState.MASTER, VrrpState.BACKUP, current, routed);
+            } else if (after.state() == VrrpState.BACKUP && anotherMemberIsMaster(member, current)) {
+                // Leaving FAULT (or starting) while the group is MASTER: join it.
+                routed.add(new Routed(member, new VrrpEvent.SyncGroupRequest(VrrpState.MASTER)));
             }
         }
         return List.copyOf(routed);
@@ -132,6 +137,16 @@ public final class SyncGroup {
                 routed.add(new Routed(target, new VrrpEvent.FaultCleared(FaultReason.SYNC_GROUP)));
             }
         }
+    }
+
+    private boolean anotherMemberIsMaster(String member, Map<String, InstanceState> current) {
+        for (String other : members) {
+            InstanceState otherState = current.get(other);
+            if (!other.equals(member) && otherState != null && otherState.state() == VrrpState.MASTER) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void request(
