@@ -343,7 +343,14 @@ public final class NetnsLan implements AutoCloseable {
             Daemon d = start(host.name(), log, "tshark", "-n", "-i", host.interfaceName(), "-f", captureFilter,
                     "-w", pcap.toString());
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (!d.output().contains("Capturing on")) {
+            // "Capturing on" comes before the capture really runs; tshark 4 then logs "Capture started"
+            long seenCapturingOn = -1;
+            while (!d.output().contains("Capture started")) {
+                if (seenCapturingOn < 0 && d.output().contains("Capturing on")) {
+                    seenCapturingOn = System.nanoTime();
+                } else if (seenCapturingOn > 0 && System.nanoTime() - seenCapturingOn > TimeUnit.SECONDS.toNanos(2)) {
+                    break; // an older tshark that does not log it
+                }
                 if (!d.isAlive() || System.nanoTime() > deadline) {
                     d.close();
                     throw new IllegalStateException("tshark did not start: " + d.output());
