@@ -1,0 +1,7 @@
+package io.vipkeeper.agent.check;
+
+/** Turns a definition into a runnable {@link Check}. */
+@FunctionalInterface
+public interface CheckFactory {
+    Check create(CheckDefinition definition);
+}

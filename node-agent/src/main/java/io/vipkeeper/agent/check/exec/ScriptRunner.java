@@ -1,0 +1,179 @@
+package io.vipkeeper.agent.check.exec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a script from the script directory with a timeout, in its own process group, as the configured user. Used by
+ * {@code exec} checks and {@code exec} notify hooks alike. {@link #run} never blocks the caller.
+ *
+ * <p>How a script is started (when the agent runs as root and the script user is not root):
+ * <pre>  /usr/bin/setsid /usr/bin/setpriv --reuid=UID --regid=GID --clear-groups -- /real/path/script ARGS…</pre>
+ * {@code setsid} makes the process a session and group leader (pid == pgid) and execs in place; {@code setpriv}
+ * drops to the user's uid and gid with no supplementary groups and execs in place. The pid Java sees is therefore
+ * the script's pid and its process group id; on timeout {@link ProcessGroups#killGroup} kills the group, which
+ * takes the script's children with it. When the agent is not root it cannot switch users, so {@code setpriv} is
+ * left out and the script runs as the agent's own (non-root) user.
+ *
+ * <p>The environment is not inherited from the agent: scripts get {@code PATH} (a fixed system path) plus the
+ * variables the caller passes. Standard input, output and error are discarded.
+ */
+public final class ScriptRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(ScriptRunner.class);
+    /** The only variable scripts get besides the caller's. */
+    public static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+    private final ScriptResolver resolver;
+    private final ScriptUser user;
+    private final TaskScheduler timer;
+    private final Executor launcher;
+    private final Path setsid;
+    private final Path setpriv;
+    private final int agentUid;
+
+    /**
+     * @param resolver where scripts may live
+     * @param user who scripts run as ({@link ScriptUser#NOBODY} by default)
+     * @param timer fires timeouts
+     * @param launcher a small pool on which files are checked and processes started (fork/exec blocks briefly)
+     */
+    public ScriptRunner(ScriptResolver resolver, ScriptUser user, TaskScheduler timer, Executor launcher) {
+        this(resolver, user, timer, launcher, locate("setsid"), locate("setpriv"), currentUid());
+    }
+
+    ScriptRunner(ScriptResolver resolver, ScriptUser user, TaskScheduler timer, Executor launcher,
+            Path setsid, Path setpriv, int agentUid) {
+        this.resolver = Objects.requireNonNull(resolver);
+        this.user = Objects.requireNonNull(user);
+        this.timer = Objects.requireNonNull(timer);
+        this.launcher = Objects.requireNonNull(launcher);
+        this.setsid = setsid;
+        this.setpriv = setpriv;
+        this.agentUid = agentUid;
+    }
+
+    /**
+     * Starts {@code command} (its first element resolved in the script directory, the rest passed as arguments).
+     *
+     * @return completes once the script has exited, been killed at {@code timeout}, or been refused
+     */
+    public CompletableFuture<ScriptOutcome> run(List<String> command, Map<String, String> environment,
+            Duration timeout) {
+        CompletableFuture<ScriptOutcome> result = new CompletableFuture<>();
+        try {
+            launcher.execute(() -> launch(List.copyOf(command), Map.copyOf(environment), timeout, result));
+        } catch (RuntimeException e) {
+            result.complete(new ScriptOutcome.NotStarted("launcher rejected the run: " + e));
+        }
+        return result;
+    }
+
+    private void launch(List<String> command, Map<String, String> environment, Duration timeout,
+            CompletableFuture<ScriptOutcome> result) {
+        List<String> argv;
+        try {
+            argv = buildArgv(command);
+        } catch (ScriptRefusedException e) {
+            LOG.warn("refusing script: {}", e.getMessage());
+            result.complete(new ScriptOutcome.Refused(e));
+            return;
+        }
+        ProcessBuilder builder = new ProcessBuilder(argv)
+                .directory(resolver.scriptDirectory().toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        Map<String, String> env = builder.environment();
+        env.clear();
+        env.put("PATH", DEFAULT_PATH);
+        env.putAll(environment);
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException | RuntimeException e) {
+            result.complete(new ScriptOutcome.NotStarted("cannot start " + argv + ": " + e.getMessage()));
+            return;
+        }
+        long pgid = process.pid();
+        AtomicBoolean timedOut = new AtomicBoolean();
+        TaskScheduler.Cancellable killer = timer.schedule(timeout, () -> {
+            if (process.isAlive() && timedOut.compareAndSet(false, true)) {
+                LOG.warn("script {} ran past its {} timeout; killing process group {}", command.getFirst(),
+                        timeout, pgid);
+                if (!ProcessGroups.killGroup(pgid)) {
+                    // Fallback if the group could not be signalled: the leader and the descendants Java can see.
+                    process.descendants().forEach(ProcessHandle::destroyForcibly);
+                    process.destroyForcibly();
+                }
+            }
+        });
+        process.onExit().whenComplete((p, error) -> {
+            killer.cancel();
+            if (timedOut.get()) {
+                result.complete(new ScriptOutcome.TimedOut(timeout));
+            } else {
+                result.complete(new ScriptOutcome.Exited(process.exitValue()));
+            }
+        });
+    }
+
+    /** Resolves and vets the script, then builds the full argv including {@code setsid}/{@code setpriv}. */
+    List<String> buildArgv(List<String> command) throws ScriptRefusedException {
+        if (command.isEmpty()) {
+            throw new ScriptRefusedException(ScriptRefusal.EMPTY_COMMAND, "", "no command given");
+        }
+        Path script = resolver.resolve(command.getFirst());
+        List<String> argv = new ArrayList<>();
+        argv.add(setsid.toString());
+        if (agentUid == 0) {
+            Optional<ScriptUser.Ids> ids = user.resolve();
+            if (ids.isEmpty()) {
+                throw new ScriptRefusedException(ScriptRefusal.UNKNOWN_USER, user.name(),
+                        "the script user does not exist on this node");
+            }
+            if (ids.get().isRoot()) {
+                ScriptSecurity.requireSafeForRoot(script);
+            } else {
+                argv.add(setpriv.toString());
+                argv.add("--reuid=" + ids.get().uid());
+                argv.add("--regid=" + ids.get().gid());
+                argv.add("--clear-groups");
+            }
+        }
+        argv.add("--");
+        argv.add(script.toString());
+        argv.addAll(command.subList(1, command.size()));
+        return argv;
+    }
+
+    private static Path locate(String tool) {
+        for (String dir : new String[] {"/usr/bin", "/bin", "/usr/sbin", "/sbin"}) {
+            Path candidate = Path.of(dir, tool);
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        return Path.of("/usr/bin", tool);
+    }
+
+    /** The agent's real uid, from {@code /proc/self}. */
+    public static int currentUid() {
+        try {
+            return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+}
