@@ -163,6 +163,11 @@ public final class Rtnetlink implements AutoCloseable {
             return !channel.handle.isClosed();
         }
 
+        /** The descriptor, for {@link Poller}; never closed or read from outside this class. */
+        int descriptor() {
+            return channel.handle.fd;
+        }
+
         @Override
         public void close() {
             channel.close();

@@ -403,6 +403,11 @@ public final class VrrpSocket implements AutoCloseable {
         return !handle.isClosed();
     }
 
+    /** The descriptor, for {@link Poller}; never closed or read from outside this class. */
+    int descriptor() {
+        return handle.fd;
+    }
+
     /** Closes the socket; wakes a thread blocked in {@link #receive}, which then returns null. Idempotent. */
     @Override
     public void close() {
