@@ -64,8 +64,8 @@ YAML
 done
 
 start_agent() { # host ns
-  ip netns exec "$2" node-agent/vipkeeper-agent --config "$work/$1.yaml" --state-file "$work/$1.json" \
-    --node-name "$1" > "$work/$1.log" 2>&1 &
+  VIPKEEPER_LOG_LEVEL=${VIPKEEPER_LOG_LEVEL:-INFO} ip netns exec "$2" node-agent/vipkeeper-agent --config "$work/$1.yaml" --state-file "$work/$1.json" \
+    --node-name "$1" >> "$work/$1.log" 2>&1 &
   pids+=($!)
 }
 state_of() { # host

@@ -307,6 +307,11 @@ public final class AgentRuntime implements AutoCloseable {
                 }
                 inst.advertsReceived++;
                 int priority = accepted.advertisement().priority();
+                if (LOG.isTraceEnabled()) {
+                    LOG.trace("{}: advert from {} priority {} interval {} cs", inst.name(),
+                            packet.source().getHostAddress(), priority,
+                            accepted.advertisement().intervalCentiseconds());
+                }
                 if (priority > 0) {
                     inst.masterAddress = packet.source();
                     inst.masterPriority = priority;
