@@ -9,7 +9,6 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceColumnDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
-import io.fabric8.kubernetes.client.CustomResource;
 import io.vipkeeper.api.v1alpha1.VirtualIP;
 import io.vipkeeper.api.v1alpha1.VirtualIPPool;
 
@@ -36,7 +35,7 @@ import java.util.Map;
  */
 public final class GenerateCrds {
 
-    static final List<Class<? extends CustomResource<?, ?>>> RESOURCES = List.of(VirtualIP.class, VirtualIPPool.class);
+    static final List<Class<? extends HasMetadata>> RESOURCES = List.of(VirtualIP.class, VirtualIPPool.class);
 
     private GenerateCrds() {
     }
@@ -54,7 +53,7 @@ public final class GenerateCrds {
                         return orderPrinterColumnsAsDeclared(crd);
                     }
                 })
-                .customResourceClasses(RESOURCES.toArray(Class[]::new))
+                .customResourceClasses(RESOURCES)
                 .detailedGenerate();
         for (Map<String, CRDInfo> byVersion : info.getCRDDetailsPerNameAndVersion().values()) {
             for (CRDInfo detail : byVersion.values()) {
@@ -75,8 +74,8 @@ public final class GenerateCrds {
             return resource;
         }
         List<String> declared = new ArrayList<>();
-        for (Class<?> type : RESOURCES) {
-            if (HasMetadata.getFullResourceName(type.asSubclass(HasMetadata.class)).equals(crd.getMetadata().getName())) {
+        for (Class<? extends HasMetadata> type : RESOURCES) {
+            if (HasMetadata.getFullResourceName(type).equals(crd.getMetadata().getName())) {
                 for (AdditionalPrinterColumn column : type.getAnnotationsByType(AdditionalPrinterColumn.class)) {
                     declared.add(column.jsonPath());
                 }
