@@ -17,8 +17,7 @@ import java.util.Objects;
  * nodes the pool allows. Unset fields take the pool's defaults.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@ValidationRule(value = "!has(self.advertisementInterval) || !self.advertisementInterval.matches('" + Formats.DURATION + "') || (has(self.version) && self.version == 2 ? (self.advertisementInterval.matches('^[0-9]+s$') && duration(self.advertisementInterval) >= duration('1s') && duration(self.advertisementInterval) <= duration('255s')) : (self.advertisementInterval.matches('^([0-9]+0ms|[0-9]+([.][0-9]{1,2})?s)$') && duration(self.advertisementInterval) >= duration('10ms') && duration(self.advertisementInterval) <= duration('40.95s')))",
-        message = "advertisementInterval: version 3 takes 10ms..40.95s in whole centiseconds (e.g. 100ms, 1s, 1.25s); version 2 takes whole seconds 1s..255s written as Ns")
+@ValidationRule(value = Formats.ADVERTISEMENT_INTERVAL_RULE, message = Formats.ADVERTISEMENT_INTERVAL_MESSAGE)
 @ValidationRule(value = "!has(self.checksumWithPseudoHeader) || self.checksumWithPseudoHeader || ((!has(self.version) || self.version == 3) && !(has(self.addresses) && self.addresses.exists(a, a.contains(':'))))",
         message = "checksumWithPseudoHeader: false is only meaningful for VRRP version 3 over IPv4")
 @ValidationRule(value = "!has(self.version) || self.version == 3 || !has(self.addresses) || self.addresses.all(a, !a.contains(':'))",
