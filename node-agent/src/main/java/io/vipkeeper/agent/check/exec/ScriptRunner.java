@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -33,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * <p>The environment is not inherited from the agent: scripts get {@code PATH} (a fixed system path) plus the
  * variables the caller passes. Standard input, output and error are discarded.
  */
-public final class ScriptRunner {
+public final class ScriptRunner implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ScriptRunner.class);
     /** The only variable scripts get besides the caller's. */
     public static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
@@ -47,6 +49,8 @@ public final class ScriptRunner {
     private final Path setsid;
     private final Path setpriv;
     private final int agentUid;
+    private final Set<Process> running = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
     /**
      * @param resolver where scripts may live
@@ -106,10 +110,17 @@ public final class ScriptRunner {
         env.putAll(environment);
         Process process;
         try {
+            if (closed) {
+                throw new IllegalStateException("the script runner is closed");
+            }
             process = builder.start();
         } catch (IOException | RuntimeException e) {
             result.complete(new ScriptOutcome.NotStarted("cannot start " + argv + ": " + e.getMessage()));
             return;
+        }
+        running.add(process);
+        if (closed) {
+            killGroupOrDescendants(process, process.pid());
         }
         long pgid = process.pid();
         AtomicBoolean timedOut = new AtomicBoolean();
@@ -131,6 +142,7 @@ public final class ScriptRunner {
             }
         });
         process.onExit().whenComplete((p, error) -> {
+            running.remove(process);
             terminate.cancel();
             if (timedOut.get()) {
                 TaskScheduler.Cancellable pending = forceKill.get();
@@ -144,6 +156,15 @@ public final class ScriptRunner {
                 result.complete(new ScriptOutcome.Exited(process.exitValue()));
             }
         });
+    }
+
+    /** Kills the process group of every script still running; later runs complete as not started. */
+    @Override
+    public void close() {
+        closed = true;
+        for (Process process : running) {
+            killGroupOrDescendants(process, process.pid());
+        }
     }
 
     private static void killGroupOrDescendants(Process process, long pgid) {
