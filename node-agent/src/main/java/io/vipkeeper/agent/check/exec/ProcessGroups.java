@@ -18,6 +18,8 @@ import java.util.OptionalLong;
  * starts its own session, so one signal to the group reaches the script and its children, in one system call,
  * with no race against a child forking while descendants are being listed.
  */
+// The libc downcall is a restricted method by design; the agent runs with --enable-native-access.
+@SuppressWarnings("restricted")
 public final class ProcessGroups {
     /** Polite termination; scripts should exit on it (keepalived.conf(5), "SCRIPTS"). */
     public static final int SIGTERM = 15;
