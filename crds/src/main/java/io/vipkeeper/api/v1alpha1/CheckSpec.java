@@ -7,7 +7,10 @@ import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
+import java.time.Duration;
+import java.util.Objects;
 
 /**
  * One health check of a VirtualIP, with keepalived's vrrp_script semantics: run every interval; after 'fall'
@@ -26,6 +29,7 @@ public class CheckSpec {
             + "chk_myscript.")
     @Required
     @Pattern(Formats.CHECK_NAME)
+    @Size(max = 63)
     private String name;
 
     /** Run a script from the pool's scriptDirectory; exit status 0 is healthy. */
@@ -43,24 +47,27 @@ public class CheckSpec {
     /** Time between two runs (keepalived: interval). Default: 1s. */
     @JsonPropertyDescription("Time between two runs (keepalived: interval). Default: 1s.")
     @Pattern(Formats.DURATION)
+    @Size(max = 32)
     @Default("1s")
     private String interval;
 
     /** A run that takes longer fails (keepalived: timeout). Absent: the interval. */
     @JsonPropertyDescription("A run that takes longer fails (keepalived: timeout). Absent: the interval.")
     @Pattern(Formats.DURATION)
+    @Size(max = 32)
     private String timeout;
 
     /** Failures in a row before the check counts as failing (keepalived: fall). At least 1. Default: 1. */
-    @JsonPropertyDescription("Failures in a row before the check counts as failing (keepalived: fall). At least 1. Default: 1.")
+    @JsonPropertyDescription("Failures in a row before the check counts as failing (keepalived: fall). At least 1. "
+            + "Default: 1.")
     @Min(1)
     @Max(255)
     @Default("1")
     private Integer fall;
 
     /** Successes in a row before the check counts as healthy again (keepalived: rise). At least 1. Default: 1. */
-    @JsonPropertyDescription("Successes in a row before the check counts as healthy again (keepalived: rise). At least 1. Default:"
-            + " 1.")
+    @JsonPropertyDescription("Successes in a row before the check counts as healthy again (keepalived: rise). At least "
+            + "1. Default: 1.")
     @Min(1)
     @Max(255)
     @Default("1")
@@ -70,17 +77,17 @@ public class CheckSpec {
      * -253..253 (keepalived: weight). 0: failing puts the instance in FAULT. > 0: added to the priority while
      * healthy. < 0: subtracted from the priority while failing. The result is clamped to 1..254. Default: 0.
      */
-    @JsonPropertyDescription("-253..253 (keepalived: weight). 0: failing puts the instance in FAULT. > 0: added to the priority "
-            + "while healthy. < 0: subtracted from the priority while failing. The result is clamped to 1..254. "
-            + "Default: 0.")
+    @JsonPropertyDescription("-253..253 (keepalived: weight). 0: failing puts the instance in FAULT. > 0: added to the "
+            + "priority while healthy. < 0: subtracted from the priority while failing. The result is "
+            + "clamped to 1..254. Default: 0.")
     @Min(-253)
     @Max(253)
     @Default("0")
     private Integer weight;
 
     /** Start in the failing state until 'rise' successes (keepalived: init_fail). Default: false (starts healthy). */
-    @JsonPropertyDescription("Start in the failing state until 'rise' successes (keepalived: init_fail). Default: false (starts "
-            + "healthy).")
+    @JsonPropertyDescription("Start in the failing state until 'rise' successes (keepalived: init_fail). Default: false "
+            + "(starts healthy).")
     @Default("false")
     private Boolean initFail;
 
@@ -88,103 +95,186 @@ public class CheckSpec {
     public CheckSpec() {
     }
 
-    /** Returns: name of the check, unique in the VirtualIP (keepalived's vrrp_script name), for example chk_myscript. */
+    /**
+     * {@code name}: Name of the check, unique in the VirtualIP (keepalived's vrrp_script name), for example
+     * chk_myscript.
+     */
     public String getName() {
         return name;
     }
 
-    /** Sets: name of the check, unique in the VirtualIP (keepalived's vrrp_script name), for example chk_myscript. */
+    /** Sets {@code name}. */
     public void setName(String name) {
         this.name = name;
     }
 
-    /** Returns: run a script from the pool's scriptDirectory; exit status 0 is healthy. */
+    /** {@code exec}: Run a script from the pool's scriptDirectory; exit status 0 is healthy. */
     public ExecProbe getExec() {
         return exec;
     }
 
-    /** Sets: run a script from the pool's scriptDirectory; exit status 0 is healthy. */
+    /** Sets {@code exec}. */
     public void setExec(ExecProbe exec) {
         this.exec = exec;
     }
 
-    /** Returns: hTTP(S) GET; an expected status is healthy. */
+    /** {@code http}: HTTP(S) GET; an expected status is healthy. */
     public HttpProbe getHttp() {
         return http;
     }
 
-    /** Sets: hTTP(S) GET; an expected status is healthy. */
+    /** Sets {@code http}. */
     public void setHttp(HttpProbe http) {
         this.http = http;
     }
 
-    /** Returns: tCP connect; a connection is healthy. */
+    /** {@code tcp}: TCP connect; a connection is healthy. */
     public TcpProbe getTcp() {
         return tcp;
     }
 
-    /** Sets: tCP connect; a connection is healthy. */
+    /** Sets {@code tcp}. */
     public void setTcp(TcpProbe tcp) {
         this.tcp = tcp;
     }
 
-    /** Returns: time between two runs (keepalived: interval). */
+    /** {@code interval}: Time between two runs (keepalived: interval). */
     public String getInterval() {
         return interval;
     }
 
-    /** Sets: time between two runs (keepalived: interval). */
+    /** Sets {@code interval}. */
     public void setInterval(String interval) {
         this.interval = interval;
     }
 
-    /** Returns: a run that takes longer fails (keepalived: timeout). */
+    /** {@code timeout}: A run that takes longer fails (keepalived: timeout). */
     public String getTimeout() {
         return timeout;
     }
 
-    /** Sets: a run that takes longer fails (keepalived: timeout). */
+    /** Sets {@code timeout}. */
     public void setTimeout(String timeout) {
         this.timeout = timeout;
     }
 
-    /** Returns: failures in a row before the check counts as failing (keepalived: fall). */
+    /** {@code fall}: Failures in a row before the check counts as failing (keepalived: fall). */
     public Integer getFall() {
         return fall;
     }
 
-    /** Sets: failures in a row before the check counts as failing (keepalived: fall). */
+    /** Sets {@code fall}. */
     public void setFall(Integer fall) {
         this.fall = fall;
     }
 
-    /** Returns: successes in a row before the check counts as healthy again (keepalived: rise). */
+    /** {@code rise}: Successes in a row before the check counts as healthy again (keepalived: rise). */
     public Integer getRise() {
         return rise;
     }
 
-    /** Sets: successes in a row before the check counts as healthy again (keepalived: rise). */
+    /** Sets {@code rise}. */
     public void setRise(Integer rise) {
         this.rise = rise;
     }
 
-    /** Returns: -253..253 (keepalived: weight). */
+    /** {@code weight}: -253..253 (keepalived: weight). */
     public Integer getWeight() {
         return weight;
     }
 
-    /** Sets: -253..253 (keepalived: weight). */
+    /** Sets {@code weight}. */
     public void setWeight(Integer weight) {
         this.weight = weight;
     }
 
-    /** Returns: start in the failing state until 'rise' successes (keepalived: init_fail). */
+    /** {@code initFail}: Start in the failing state until 'rise' successes (keepalived: init_fail). */
     public Boolean getInitFail() {
         return initFail;
     }
 
-    /** Sets: start in the failing state until 'rise' successes (keepalived: init_fail). */
+    /** Sets {@code initFail}. */
     public void setInitFail(Boolean initFail) {
         this.initFail = initFail;
+    }
+
+
+    /** Interval when none is set (keepalived's vrrp_script default). */
+    public static final String DEFAULT_INTERVAL = "1s";
+    /** fall and rise when none is set. */
+    public static final int DEFAULT_FALL_RISE = 1;
+
+    /**
+     * The interval as a duration, {@link #DEFAULT_INTERVAL} when unset.
+     *
+     * @throws Durations.InvalidDurationException when the text is not a duration
+     */
+    public Duration intervalOrDefault() throws Durations.InvalidDurationException {
+        return Durations.parse(interval == null ? DEFAULT_INTERVAL : interval);
+    }
+
+    /**
+     * The timeout as a duration; the interval when unset.
+     *
+     * @throws Durations.InvalidDurationException when the text is not a duration
+     */
+    public Duration timeoutOrDefault() throws Durations.InvalidDurationException {
+        return timeout == null ? intervalOrDefault() : Durations.parse(timeout);
+    }
+
+    /** fall, {@link #DEFAULT_FALL_RISE} when unset. */
+    public int fallOrDefault() {
+        return fall == null ? DEFAULT_FALL_RISE : fall;
+    }
+
+    /** rise, {@link #DEFAULT_FALL_RISE} when unset. */
+    public int riseOrDefault() {
+        return rise == null ? DEFAULT_FALL_RISE : rise;
+    }
+
+    /** weight, 0 when unset. */
+    public int weightOrDefault() {
+        return weight == null ? 0 : weight;
+    }
+
+    /** initFail, false when unset. */
+    public boolean initFailOrDefault() {
+        return Boolean.TRUE.equals(initFail);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CheckSpec other
+                && Objects.equals(name, other.name)
+                && Objects.equals(exec, other.exec)
+                && Objects.equals(http, other.http)
+                && Objects.equals(tcp, other.tcp)
+                && Objects.equals(interval, other.interval)
+                && Objects.equals(timeout, other.timeout)
+                && Objects.equals(fall, other.fall)
+                && Objects.equals(rise, other.rise)
+                && Objects.equals(weight, other.weight)
+                && Objects.equals(initFail, other.initFail);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, exec, http, tcp, interval, timeout, fall, rise, weight, initFail);
+    }
+
+    @Override
+    public String toString() {
+        return "CheckSpec{"
+                + "name=" + name
+                + ", exec=" + exec
+                + ", http=" + http
+                + ", tcp=" + tcp
+                + ", interval=" + interval
+                + ", timeout=" + timeout
+                + ", fall=" + fall
+                + ", rise=" + rise
+                + ", weight=" + weight
+                + ", initFail=" + initFail
+                + "}";
     }
 }

@@ -8,6 +8,7 @@ import io.fabric8.generator.annotation.ValidationRule;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Runs a script from the pool's script directory; exit status 0 means healthy (keepalived's {@code vrrp_script}).
@@ -45,5 +46,20 @@ public class ExecProbe {
     /** Sets program and arguments. */
     public void setCommand(List<String> command) {
         this.command = command;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ExecProbe other && Objects.equals(command, other.command);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(command);
+    }
+
+    @Override
+    public String toString() {
+        return "ExecProbe{command=" + command + "}";
     }
 }

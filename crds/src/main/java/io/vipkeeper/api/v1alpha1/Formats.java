@@ -42,6 +42,27 @@ public final class Formats {
     public static final String DURATION = "^[0-9]{1,9}([.][0-9]{1,9})?(ms|s|m)$";
 
     /**
+     * CEL rule on a spec with {@code version} and {@code advertisementInterval} (VirtualIP and pool): version 3
+     * counts the interval in centiseconds in 12 bits, so 10ms..40.95s in whole centiseconds (RFC 9568 section
+     * 5.2.7); version 2 counts whole seconds in 8 bits, 1s..255s (RFC 3768 section 5.3.7). Without a version the
+     * version 3 rule applies (the operator checks a pool's version 2 default). A malformed text is left to the
+     * {@link #DURATION} pattern, so it fails for that reason only.
+     */
+    public static final String ADVERTISEMENT_INTERVAL_RULE = "!has(self.advertisementInterval)"
+            + " || !self.advertisementInterval.matches('" + DURATION + "')"
+            + " || (has(self.version) && self.version == 2"
+            + " ? (self.advertisementInterval.matches('^[0-9]+s$')"
+            + " && duration(self.advertisementInterval) >= duration('1s')"
+            + " && duration(self.advertisementInterval) <= duration('255s'))"
+            + " : (self.advertisementInterval.matches('^([0-9]+0ms|[0-9]+([.][0-9]{1,2})?s)$')"
+            + " && duration(self.advertisementInterval) >= duration('10ms')"
+            + " && duration(self.advertisementInterval) <= duration('40.95s')))";
+
+    /** Message of {@link #ADVERTISEMENT_INTERVAL_RULE}. */
+    public static final String ADVERTISEMENT_INTERVAL_MESSAGE = "advertisementInterval: version 3 takes 10ms..40.95s in"
+            + " whole centiseconds (e.g. 100ms, 1s, 1.25s); version 2 takes whole seconds 1s..255s written as Ns";
+
+    /**
      * Name of a check: what keepalived allows for a {@code vrrp_script} name that is also safe as a metric label,
      * for example {@code chk_myscript}.
      */

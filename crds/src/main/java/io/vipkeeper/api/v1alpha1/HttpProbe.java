@@ -8,6 +8,7 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * An HTTP(S) GET whose response status decides health (keepalived's HTTP_GET checker). A plain Jackson POJO,
@@ -20,8 +21,8 @@ public class HttpProbe {
      * Host name or address to connect to. Absent: the node's loopback address (127.0.0.1, or ::1 for an IPv6
      * VirtualIP).
      */
-    @JsonPropertyDescription("Host name or address to connect to. Absent: the node's loopback address (127.0.0.1, or ::1 for an "
-            + "IPv6 VirtualIP).")
+    @JsonPropertyDescription("Host name or address to connect to. Absent: the node's loopback address (127.0.0.1, or ::1"
+            + " for an IPv6 VirtualIP).")
     @Size(min = 1, max = 253)
     private String host;
 
@@ -55,63 +56,107 @@ public class HttpProbe {
     public HttpProbe() {
     }
 
-    /** Returns: host name or address to connect to. */
+    /** {@code host}: Host name or address to connect to. */
     public String getHost() {
         return host;
     }
 
-    /** Sets: host name or address to connect to. */
+    /** Sets {@code host}. */
     public void setHost(String host) {
         this.host = host;
     }
 
-    /** Returns: tCP port, 1..65535. */
+    /** {@code port}: TCP port, 1..65535. */
     public Integer getPort() {
         return port;
     }
 
-    /** Sets: tCP port, 1..65535. */
+    /** Sets {@code port}. */
     public void setPort(Integer port) {
         this.port = port;
     }
 
-    /** Returns: request path, starting with '/'. */
+    /** {@code path}: Request path, starting with '/'. */
     public String getPath() {
         return path;
     }
 
-    /** Sets: request path, starting with '/'. */
+    /** Sets {@code path}. */
     public void setPath(String path) {
         this.path = path;
     }
 
-    /** Returns: hTTP or HTTPS. */
+    /** {@code scheme}: HTTP or HTTPS. */
     public HttpScheme getScheme() {
         return scheme;
     }
 
-    /** Sets: hTTP or HTTPS. */
+    /** Sets {@code scheme}. */
     public void setScheme(HttpScheme scheme) {
         this.scheme = scheme;
     }
 
-    /** Returns: with HTTPS: accept any server certificate. */
+    /** {@code insecureSkipVerify}: With HTTPS: accept any server certificate. */
     public Boolean getInsecureSkipVerify() {
         return insecureSkipVerify;
     }
 
-    /** Sets: with HTTPS: accept any server certificate. */
+    /** Sets {@code insecureSkipVerify}. */
     public void setInsecureSkipVerify(Boolean insecureSkipVerify) {
         this.insecureSkipVerify = insecureSkipVerify;
     }
 
-    /** Returns: response status codes that count as healthy. */
+    /** {@code expectStatus}: Response status codes that count as healthy. */
     public List<Integer> getExpectStatus() {
         return expectStatus;
     }
 
-    /** Sets: response status codes that count as healthy. */
+    /** Sets {@code expectStatus}. */
     public void setExpectStatus(List<Integer> expectStatus) {
         this.expectStatus = expectStatus;
+    }
+
+
+    /** path, "/" when unset. */
+    public String pathOrDefault() {
+        return path == null ? "/" : path;
+    }
+
+    /** scheme, HTTP when unset. */
+    public HttpScheme schemeOrDefault() {
+        return scheme == null ? HttpScheme.HTTP : scheme;
+    }
+
+    /** Whether a response status counts as healthy: one of expectStatus, or any 2xx when that is unset or empty. */
+    public boolean isExpectedStatus(int status) {
+        return expectStatus == null || expectStatus.isEmpty() ? status >= 200 && status <= 299 : expectStatus.contains(status);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof HttpProbe other
+                && Objects.equals(host, other.host)
+                && Objects.equals(port, other.port)
+                && Objects.equals(path, other.path)
+                && Objects.equals(scheme, other.scheme)
+                && Objects.equals(insecureSkipVerify, other.insecureSkipVerify)
+                && Objects.equals(expectStatus, other.expectStatus);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(host, port, path, scheme, insecureSkipVerify, expectStatus);
+    }
+
+    @Override
+    public String toString() {
+        return "HttpProbe{"
+                + "host=" + host
+                + ", port=" + port
+                + ", path=" + path
+                + ", scheme=" + scheme
+                + ", insecureSkipVerify=" + insecureSkipVerify
+                + ", expectStatus=" + expectStatus
+                + "}";
     }
 }

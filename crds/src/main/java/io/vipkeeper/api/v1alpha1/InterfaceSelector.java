@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
+import java.util.Objects;
 
 /**
  * Which network interface carries the addresses on a node: a name, or the interface that holds an address inside
@@ -24,8 +25,8 @@ public class InterfaceSelector {
      * Use the interface that holds an address inside this CIDR, for example 192.168.1.0/24; lets nodes name their
      * interfaces differently.
      */
-    @JsonPropertyDescription("Use the interface that holds an address inside this CIDR, for example 192.168.1.0/24; lets nodes "
-            + "name their interfaces differently.")
+    @JsonPropertyDescription("Use the interface that holds an address inside this CIDR, for example 192.168.1.0/24; lets"
+            + " nodes name their interfaces differently.")
     @Pattern(Formats.CIDR)
     @Size(max = Formats.CIDR_MAX_LENGTH)
     private String cidr;
@@ -34,29 +35,46 @@ public class InterfaceSelector {
     public InterfaceSelector() {
     }
 
-    /** Returns: interface name, the same on every selected node, for example eth0. */
+    /** {@code name}: Interface name, the same on every selected node, for example eth0. */
     public String getName() {
         return name;
     }
 
-    /** Sets: interface name, the same on every selected node, for example eth0. */
+    /** Sets {@code name}. */
     public void setName(String name) {
         this.name = name;
     }
 
     /**
-     * Returns: use the interface that holds an address inside this CIDR, for example 192.168.1.0/24; lets nodes name
-     * their interfaces differently.
+     * {@code cidr}: Use the interface that holds an address inside this CIDR, for example 192.168.1.0/24; lets nodes
+     * name their interfaces differently.
      */
     public String getCidr() {
         return cidr;
     }
 
-    /**
-     * Sets: use the interface that holds an address inside this CIDR, for example 192.168.1.0/24; lets nodes name
-     * their interfaces differently.
-     */
+    /** Sets {@code cidr}. */
     public void setCidr(String cidr) {
         this.cidr = cidr;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof InterfaceSelector other
+                && Objects.equals(name, other.name)
+                && Objects.equals(cidr, other.cidr);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, cidr);
+    }
+
+    @Override
+    public String toString() {
+        return "InterfaceSelector{"
+                + "name=" + name
+                + ", cidr=" + cidr
+                + "}";
     }
 }

@@ -2,6 +2,7 @@ package io.vipkeeper.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.Objects;
 
 /** What one node's agent last reported for this VirtualIP. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -27,43 +28,67 @@ public class NodeInstanceStatus {
     public NodeInstanceStatus() {
     }
 
-    /** Returns: vRRP state of the instance on that node. */
+    /** {@code state}: VRRP state of the instance on that node. */
     public InstanceState getState() {
         return state;
     }
 
-    /** Sets: vRRP state of the instance on that node. */
+    /** Sets {@code state}. */
     public void setState(InstanceState state) {
         this.state = state;
     }
 
-    /** Returns: priority the node currently advertises (after check weights). */
+    /** {@code priority}: Priority the node currently advertises (after check weights). */
     public Integer getPriority() {
         return priority;
     }
 
-    /** Sets: priority the node currently advertises (after check weights). */
+    /** Sets {@code priority}. */
     public void setPriority(Integer priority) {
         this.priority = priority;
     }
 
-    /** Returns: when the node entered this state (RFC 3339). */
+    /** {@code since}: When the node entered this state (RFC 3339). */
     public String getSince() {
         return since;
     }
 
-    /** Sets: when the node entered this state (RFC 3339). */
+    /** Sets {@code since}. */
     public void setSince(String since) {
         this.since = since;
     }
 
-    /** Returns: state transitions on that node since its agent started. */
+    /** {@code transitions}: State transitions on that node since its agent started. */
     public Long getTransitions() {
         return transitions;
     }
 
-    /** Sets: state transitions on that node since its agent started. */
+    /** Sets {@code transitions}. */
     public void setTransitions(Long transitions) {
         this.transitions = transitions;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof NodeInstanceStatus other
+                && Objects.equals(state, other.state)
+                && Objects.equals(priority, other.priority)
+                && Objects.equals(since, other.since)
+                && Objects.equals(transitions, other.transitions);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(state, priority, since, transitions);
+    }
+
+    @Override
+    public String toString() {
+        return "NodeInstanceStatus{"
+                + "state=" + state
+                + ", priority=" + priority
+                + ", since=" + since
+                + ", transitions=" + transitions
+                + "}";
     }
 }

@@ -2,6 +2,7 @@ package io.vipkeeper.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.Objects;
 
 /**
  * What to tell the outside world on every state transition of an instance (keepalived's notify). Both may be
@@ -22,23 +23,43 @@ public class NotifySpec {
     public NotifySpec() {
     }
 
-    /** Returns: run a script from the pool's scriptDirectory with keepalived's notify arguments. */
+    /** {@code exec}: Run a script from the pool's scriptDirectory with keepalived's notify arguments. */
     public ExecHook getExec() {
         return exec;
     }
 
-    /** Sets: run a script from the pool's scriptDirectory with keepalived's notify arguments. */
+    /** Sets {@code exec}. */
     public void setExec(ExecHook exec) {
         this.exec = exec;
     }
 
-    /** Returns: pOST a JSON description of the transition to a URL. */
+    /** {@code webhook}: POST a JSON description of the transition to a URL. */
     public WebhookHook getWebhook() {
         return webhook;
     }
 
-    /** Sets: pOST a JSON description of the transition to a URL. */
+    /** Sets {@code webhook}. */
     public void setWebhook(WebhookHook webhook) {
         this.webhook = webhook;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof NotifySpec other
+                && Objects.equals(exec, other.exec)
+                && Objects.equals(webhook, other.webhook);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(exec, webhook);
+    }
+
+    @Override
+    public String toString() {
+        return "NotifySpec{"
+                + "exec=" + exec
+                + ", webhook=" + webhook
+                + "}";
     }
 }

@@ -6,6 +6,7 @@ import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import java.util.Objects;
 
 /** A node that should get a priority other than the pool's default. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -22,9 +23,9 @@ public class PreferredNode {
      * of the address (RFC 9568 section 5.2.4) and is never used for a floating address; 0 is sent only when a master
      * resigns.
      */
-    @JsonPropertyDescription("VRRP priority on that node, 1..254; the highest healthy priority becomes MASTER. 255 is reserved for"
-            + " the owner of the address (RFC 9568 section 5.2.4) and is never used for a floating address; 0 is "
-            + "sent only when a master resigns.")
+    @JsonPropertyDescription("VRRP priority on that node, 1..254; the highest healthy priority becomes MASTER. 255 is "
+            + "reserved for the owner of the address (RFC 9568 section 5.2.4) and is never used for a "
+            + "floating address; 0 is sent only when a master resigns.")
     @Required
     @Min(1)
     @Max(254)
@@ -34,23 +35,43 @@ public class PreferredNode {
     public PreferredNode() {
     }
 
-    /** Returns: node name. */
+    /** {@code node}: Node name. */
     public String getNode() {
         return node;
     }
 
-    /** Sets: node name. */
+    /** Sets {@code node}. */
     public void setNode(String node) {
         this.node = node;
     }
 
-    /** Returns: vRRP priority on that node, 1..254; the highest healthy priority becomes MASTER. */
+    /** {@code priority}: VRRP priority on that node, 1..254; the highest healthy priority becomes MASTER. */
     public Integer getPriority() {
         return priority;
     }
 
-    /** Sets: vRRP priority on that node, 1..254; the highest healthy priority becomes MASTER. */
+    /** Sets {@code priority}. */
     public void setPriority(Integer priority) {
         this.priority = priority;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PreferredNode other
+                && Objects.equals(node, other.node)
+                && Objects.equals(priority, other.priority);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(node, priority);
+    }
+
+    @Override
+    public String toString() {
+        return "PreferredNode{"
+                + "node=" + node
+                + ", priority=" + priority
+                + "}";
     }
 }

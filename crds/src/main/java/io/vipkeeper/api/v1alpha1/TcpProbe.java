@@ -6,6 +6,7 @@ import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import java.util.Objects;
 
 /**
  * A TCP connect that succeeds within the timeout means healthy (keepalived's TCP_CHECK). A plain Jackson POJO,
@@ -18,8 +19,8 @@ public class TcpProbe {
      * Host name or address to connect to. Absent: the node's loopback address (127.0.0.1, or ::1 for an IPv6
      * VirtualIP).
      */
-    @JsonPropertyDescription("Host name or address to connect to. Absent: the node's loopback address (127.0.0.1, or ::1 for an "
-            + "IPv6 VirtualIP).")
+    @JsonPropertyDescription("Host name or address to connect to. Absent: the node's loopback address (127.0.0.1, or ::1"
+            + " for an IPv6 VirtualIP).")
     @Size(min = 1, max = 253)
     private String host;
 
@@ -34,23 +35,43 @@ public class TcpProbe {
     public TcpProbe() {
     }
 
-    /** Returns: host name or address to connect to. */
+    /** {@code host}: Host name or address to connect to. */
     public String getHost() {
         return host;
     }
 
-    /** Sets: host name or address to connect to. */
+    /** Sets {@code host}. */
     public void setHost(String host) {
         this.host = host;
     }
 
-    /** Returns: tCP port, 1..65535. */
+    /** {@code port}: TCP port, 1..65535. */
     public Integer getPort() {
         return port;
     }
 
-    /** Sets: tCP port, 1..65535. */
+    /** Sets {@code port}. */
     public void setPort(Integer port) {
         this.port = port;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TcpProbe other
+                && Objects.equals(host, other.host)
+                && Objects.equals(port, other.port);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(host, port);
+    }
+
+    @Override
+    public String toString() {
+        return "TcpProbe{"
+                + "host=" + host
+                + ", port=" + port
+                + "}";
     }
 }

@@ -12,22 +12,22 @@ import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What a cluster admin controls: which addresses may float, for which namespaces, on which nodes and interface,
  * with which VRIDs, and which scripts may run.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@ValidationRule(value = "!has(self.advertisementInterval) || !self.advertisementInterval.matches('" + Formats.DURATION + "') || (has(self.version) && self.version == 2 ? (self.advertisementInterval.matches('^[0-9]+s$') && duration(self.advertisementInterval) >= duration('1s') && duration(self.advertisementInterval) <= duration('255s')) : (self.advertisementInterval.matches('^([0-9]+0ms|[0-9]+([.][0-9]{1,2})?s)$') && duration(self.advertisementInterval) >= duration('10ms') && duration(self.advertisementInterval) <= duration('40.95s')))",
-        message = "advertisementInterval: version 3 takes 10ms..40.95s in whole centiseconds (e.g. 100ms, 1s, 1.25s); version 2 takes whole seconds 1s..255s written as Ns")
+@ValidationRule(value = Formats.ADVERTISEMENT_INTERVAL_RULE, message = Formats.ADVERTISEMENT_INTERVAL_MESSAGE)
 public class VirtualIPPoolSpec {
 
     /**
      * Addresses that VirtualIPs may use, as CIDRs (192.168.1.1/32 one address, 192.168.1.0/28 a block). A
      * VirtualIP's addresses must lie inside one of them.
      */
-    @JsonPropertyDescription("Addresses that VirtualIPs may use, as CIDRs (192.168.1.1/32 one address, 192.168.1.0/28 a block). A "
-            + "VirtualIP's addresses must lie inside one of them.")
+    @JsonPropertyDescription("Addresses that VirtualIPs may use, as CIDRs (192.168.1.1/32 one address, 192.168.1.0/28 a "
+            + "block). A VirtualIP's addresses must lie inside one of them.")
     @Required
     @Size(min = 1, max = 256)
     private List<@Pattern(Formats.CIDR) @Size(max = Formats.CIDR_MAX_LENGTH) String> addresses;
@@ -42,7 +42,8 @@ public class VirtualIPPoolSpec {
     private LabelSelector nodeSelector;
 
     /** Network interface that carries the addresses and the VRRP advertisements (keepalived: interface). */
-    @JsonPropertyDescription("Network interface that carries the addresses and the VRRP advertisements (keepalived: interface).")
+    @JsonPropertyDescription("Network interface that carries the addresses and the VRRP advertisements (keepalived: "
+            + "interface).")
     @JsonProperty("interface")
     @Required
     private InterfaceSelector networkInterface;
@@ -54,6 +55,7 @@ public class VirtualIPPoolSpec {
     /** Default advertisement interval of VirtualIPs that set none. Default: 1s. */
     @JsonPropertyDescription("Default advertisement interval of VirtualIPs that set none. Default: 1s.")
     @Pattern(Formats.DURATION)
+    @Size(max = 32)
     @Default("1s")
     private String advertisementInterval;
 
@@ -68,9 +70,9 @@ public class VirtualIPPoolSpec {
      * Multicast: advertisements to 224.0.0.18 / ff02::12 (RFC 9568 section 5.1). Unicast: to each peer node's
      * address (keepalived: unicast_peer); adverts from other sources are dropped. Default: Multicast.
      */
-    @JsonPropertyDescription("Multicast: advertisements to 224.0.0.18 / ff02::12 (RFC 9568 section 5.1). Unicast: to each peer "
-            + "node's address (keepalived: unicast_peer); adverts from other sources are dropped. Default: "
-            + "Multicast.")
+    @JsonPropertyDescription("Multicast: advertisements to 224.0.0.18 / ff02::12 (RFC 9568 section 5.1). Unicast: to "
+            + "each peer node's address (keepalived: unicast_peer); adverts from other sources are "
+            + "dropped. Default: Multicast.")
     @Default("Multicast")
     private AdvertisementMode mode;
 
@@ -78,8 +80,8 @@ public class VirtualIPPoolSpec {
      * Absolute directory on the nodes; exec checks and notify scripts of this pool's VirtualIPs run only programs
      * inside it. Absent: no exec checks or exec notify allowed.
      */
-    @JsonPropertyDescription("Absolute directory on the nodes; exec checks and notify scripts of this pool's VirtualIPs run only "
-            + "programs inside it. Absent: no exec checks or exec notify allowed.")
+    @JsonPropertyDescription("Absolute directory on the nodes; exec checks and notify scripts of this pool's VirtualIPs "
+            + "run only programs inside it. Absent: no exec checks or exec notify allowed.")
     @Pattern(Formats.ABSOLUTE_PATH)
     @Size(max = 1024)
     private String scriptDirectory;
@@ -93,8 +95,8 @@ public class VirtualIPPoolSpec {
      * Priority of nodes not in a VirtualIP's preferredNodes, 1..254 (255 is reserved for the address owner, RFC 9568
      * section 5.2.4). Default: 100.
      */
-    @JsonPropertyDescription("Priority of nodes not in a VirtualIP's preferredNodes, 1..254 (255 is reserved for the address "
-            + "owner, RFC 9568 section 5.2.4). Default: 100.")
+    @JsonPropertyDescription("Priority of nodes not in a VirtualIP's preferredNodes, 1..254 (255 is reserved for the "
+            + "address owner, RFC 9568 section 5.2.4). Default: 100.")
     @Min(1)
     @Max(254)
     @Default("100")
@@ -104,125 +106,163 @@ public class VirtualIPPoolSpec {
     public VirtualIPPoolSpec() {
     }
 
-    /** Returns: addresses that VirtualIPs may use, as CIDRs (192.168.1.1/32 one address, 192.168.1.0/28 a block). */
+    /**
+     * {@code addresses}: Addresses that VirtualIPs may use, as CIDRs (192.168.1.1/32 one address, 192.168.1.0/28 a
+     * block).
+     */
     public List<String> getAddresses() {
         return addresses;
     }
 
-    /** Sets: addresses that VirtualIPs may use, as CIDRs (192.168.1.1/32 one address, 192.168.1.0/28 a block). */
+    /** Sets {@code addresses}. */
     public void setAddresses(List<String> addresses) {
         this.addresses = addresses;
     }
 
-    /** Returns: namespaces whose VirtualIPs may use this pool. */
+    /** {@code allowedNamespaces}: Namespaces whose VirtualIPs may use this pool. */
     public List<String> getAllowedNamespaces() {
         return allowedNamespaces;
     }
 
-    /** Sets: namespaces whose VirtualIPs may use this pool. */
+    /** Sets {@code allowedNamespaces}. */
     public void setAllowedNamespaces(List<String> allowedNamespaces) {
         this.allowedNamespaces = allowedNamespaces;
     }
 
-    /** Returns: nodes that may hold the addresses. */
+    /** {@code nodeSelector}: Nodes that may hold the addresses. */
     public LabelSelector getNodeSelector() {
         return nodeSelector;
     }
 
-    /** Sets: nodes that may hold the addresses. */
+    /** Sets {@code nodeSelector}. */
     public void setNodeSelector(LabelSelector nodeSelector) {
         this.nodeSelector = nodeSelector;
     }
 
-    /** Returns: network interface that carries the addresses and the VRRP advertisements (keepalived: interface). */
+    /**
+     * {@code interface}: Network interface that carries the addresses and the VRRP advertisements (keepalived:
+     * interface).
+     */
     public InterfaceSelector getNetworkInterface() {
         return networkInterface;
     }
 
-    /** Sets: network interface that carries the addresses and the VRRP advertisements (keepalived: interface). */
+    /** Sets {@code interface}. */
     public void setNetworkInterface(InterfaceSelector networkInterface) {
         this.networkInterface = networkInterface;
     }
 
-    /** Returns: vRIDs the operator may allocate to VirtualIPs of this pool. */
+    /** {@code virtualRouterIds}: VRIDs the operator may allocate to VirtualIPs of this pool. */
     public VridRange getVirtualRouterIds() {
         return virtualRouterIds;
     }
 
-    /** Sets: vRIDs the operator may allocate to VirtualIPs of this pool. */
+    /** Sets {@code virtualRouterIds}. */
     public void setVirtualRouterIds(VridRange virtualRouterIds) {
         this.virtualRouterIds = virtualRouterIds;
     }
 
-    /** Returns: default advertisement interval of VirtualIPs that set none. */
+    /** {@code advertisementInterval}: Default advertisement interval of VirtualIPs that set none. */
     public String getAdvertisementInterval() {
         return advertisementInterval;
     }
 
-    /** Sets: default advertisement interval of VirtualIPs that set none. */
+    /** Sets {@code advertisementInterval}. */
     public void setAdvertisementInterval(String advertisementInterval) {
         this.advertisementInterval = advertisementInterval;
     }
 
-    /** Returns: default VRRP version (2 or 3) of VirtualIPs that set none. */
+    /** {@code version}: Default VRRP version (2 or 3) of VirtualIPs that set none. */
     public Integer getVersion() {
         return version;
     }
 
-    /** Sets: default VRRP version (2 or 3) of VirtualIPs that set none. */
+    /** Sets {@code version}. */
     public void setVersion(Integer version) {
         this.version = version;
     }
 
-    /** Returns: multicast: advertisements to 224.0.0.18 / ff02::12 (RFC 9568 section 5.1). */
+    /** {@code mode}: Multicast: advertisements to 224.0.0.18 / ff02::12 (RFC 9568 section 5.1). */
     public AdvertisementMode getMode() {
         return mode;
     }
 
-    /** Sets: multicast: advertisements to 224.0.0.18 / ff02::12 (RFC 9568 section 5.1). */
+    /** Sets {@code mode}. */
     public void setMode(AdvertisementMode mode) {
         this.mode = mode;
     }
 
     /**
-     * Returns: absolute directory on the nodes; exec checks and notify scripts of this pool's VirtualIPs run only
-     * programs inside it.
+     * {@code scriptDirectory}: Absolute directory on the nodes; exec checks and notify scripts of this pool's
+     * VirtualIPs run only programs inside it.
      */
     public String getScriptDirectory() {
         return scriptDirectory;
     }
 
-    /**
-     * Sets: absolute directory on the nodes; exec checks and notify scripts of this pool's VirtualIPs run only
-     * programs inside it.
-     */
+    /** Sets {@code scriptDirectory}. */
     public void setScriptDirectory(String scriptDirectory) {
         this.scriptDirectory = scriptDirectory;
     }
 
-    /** Returns: run scripts as root. */
+    /** {@code runScriptsAsRoot}: Run scripts as root. */
     public Boolean getRunScriptsAsRoot() {
         return runScriptsAsRoot;
     }
 
-    /** Sets: run scripts as root. */
+    /** Sets {@code runScriptsAsRoot}. */
     public void setRunScriptsAsRoot(Boolean runScriptsAsRoot) {
         this.runScriptsAsRoot = runScriptsAsRoot;
     }
 
     /**
-     * Returns: priority of nodes not in a VirtualIP's preferredNodes, 1..254 (255 is reserved for the address owner,
-     * RFC 9568 section 5.2.4).
+     * {@code defaultPriority}: Priority of nodes not in a VirtualIP's preferredNodes, 1..254 (255 is reserved for
+     * the address owner, RFC 9568 section 5.2.4).
      */
     public Integer getDefaultPriority() {
         return defaultPriority;
     }
 
-    /**
-     * Sets: priority of nodes not in a VirtualIP's preferredNodes, 1..254 (255 is reserved for the address owner,
-     * RFC 9568 section 5.2.4).
-     */
+    /** Sets {@code defaultPriority}. */
     public void setDefaultPriority(Integer defaultPriority) {
         this.defaultPriority = defaultPriority;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof VirtualIPPoolSpec other
+                && Objects.equals(addresses, other.addresses)
+                && Objects.equals(allowedNamespaces, other.allowedNamespaces)
+                && Objects.equals(nodeSelector, other.nodeSelector)
+                && Objects.equals(networkInterface, other.networkInterface)
+                && Objects.equals(virtualRouterIds, other.virtualRouterIds)
+                && Objects.equals(advertisementInterval, other.advertisementInterval)
+                && Objects.equals(version, other.version)
+                && Objects.equals(mode, other.mode)
+                && Objects.equals(scriptDirectory, other.scriptDirectory)
+                && Objects.equals(runScriptsAsRoot, other.runScriptsAsRoot)
+                && Objects.equals(defaultPriority, other.defaultPriority);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(addresses, allowedNamespaces, nodeSelector, networkInterface, virtualRouterIds, advertisementInterval, version, mode, scriptDirectory, runScriptsAsRoot, defaultPriority);
+    }
+
+    @Override
+    public String toString() {
+        return "VirtualIPPoolSpec{"
+                + "addresses=" + addresses
+                + ", allowedNamespaces=" + allowedNamespaces
+                + ", nodeSelector=" + nodeSelector
+                + ", networkInterface=" + networkInterface
+                + ", virtualRouterIds=" + virtualRouterIds
+                + ", advertisementInterval=" + advertisementInterval
+                + ", version=" + version
+                + ", mode=" + mode
+                + ", scriptDirectory=" + scriptDirectory
+                + ", runScriptsAsRoot=" + runScriptsAsRoot
+                + ", defaultPriority=" + defaultPriority
+                + "}";
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.util.List;
+import java.util.Objects;
 
 /** Usage of the pool, written by the operator. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -37,63 +38,91 @@ public class VirtualIPPoolStatus {
     public VirtualIPPoolStatus() {
     }
 
-    /** Returns: addresses the pool holds (saturates at 2^63-1 for large IPv6 blocks). */
+    /** {@code addressesTotal}: Addresses the pool holds (saturates at 2^63-1 for large IPv6 blocks). */
     public Long getAddressesTotal() {
         return addressesTotal;
     }
 
-    /** Sets: addresses the pool holds (saturates at 2^63-1 for large IPv6 blocks). */
+    /** Sets {@code addressesTotal}. */
     public void setAddressesTotal(Long addressesTotal) {
         this.addressesTotal = addressesTotal;
     }
 
-    /** Returns: addresses held by VirtualIPs. */
+    /** {@code addressesInUse}: Addresses held by VirtualIPs. */
     public Long getAddressesInUse() {
         return addressesInUse;
     }
 
-    /** Sets: addresses held by VirtualIPs. */
+    /** Sets {@code addressesInUse}. */
     public void setAddressesInUse(Long addressesInUse) {
         this.addressesInUse = addressesInUse;
     }
 
-    /** Returns: addresses still free (saturates like addressesTotal). */
+    /** {@code addressesFree}: Addresses still free (saturates like addressesTotal). */
     public Long getAddressesFree() {
         return addressesFree;
     }
 
-    /** Sets: addresses still free (saturates like addressesTotal). */
+    /** Sets {@code addressesFree}. */
     public void setAddressesFree(Long addressesFree) {
         this.addressesFree = addressesFree;
     }
 
-    /** Returns: vRIDs of the range held by VirtualIPs. */
+    /** {@code virtualRouterIdsInUse}: VRIDs of the range held by VirtualIPs. */
     public Integer getVirtualRouterIdsInUse() {
         return virtualRouterIdsInUse;
     }
 
-    /** Sets: vRIDs of the range held by VirtualIPs. */
+    /** Sets {@code virtualRouterIdsInUse}. */
     public void setVirtualRouterIdsInUse(Integer virtualRouterIdsInUse) {
         this.virtualRouterIdsInUse = virtualRouterIdsInUse;
     }
 
-    /** Returns: vRIDs of the range still free. */
+    /** {@code virtualRouterIdsFree}: VRIDs of the range still free. */
     public Integer getVirtualRouterIdsFree() {
         return virtualRouterIdsFree;
     }
 
-    /** Sets: vRIDs of the range still free. */
+    /** Sets {@code virtualRouterIdsFree}. */
     public void setVirtualRouterIdsFree(Integer virtualRouterIdsFree) {
         this.virtualRouterIdsFree = virtualRouterIdsFree;
     }
 
-    /** Returns: standard conditions (for example Ready, Exhausted). */
+    /** {@code conditions}: Standard conditions (for example Ready, Exhausted). */
     public List<Condition> getConditions() {
         return conditions;
     }
 
-    /** Sets: standard conditions (for example Ready, Exhausted). */
+    /** Sets {@code conditions}. */
     public void setConditions(List<Condition> conditions) {
         this.conditions = conditions;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof VirtualIPPoolStatus other
+                && Objects.equals(addressesTotal, other.addressesTotal)
+                && Objects.equals(addressesInUse, other.addressesInUse)
+                && Objects.equals(addressesFree, other.addressesFree)
+                && Objects.equals(virtualRouterIdsInUse, other.virtualRouterIdsInUse)
+                && Objects.equals(virtualRouterIdsFree, other.virtualRouterIdsFree)
+                && Objects.equals(conditions, other.conditions);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(addressesTotal, addressesInUse, addressesFree, virtualRouterIdsInUse, virtualRouterIdsFree, conditions);
+    }
+
+    @Override
+    public String toString() {
+        return "VirtualIPPoolStatus{"
+                + "addressesTotal=" + addressesTotal
+                + ", addressesInUse=" + addressesInUse
+                + ", addressesFree=" + addressesFree
+                + ", virtualRouterIdsInUse=" + virtualRouterIdsInUse
+                + ", virtualRouterIdsFree=" + virtualRouterIdsFree
+                + ", conditions=" + conditions
+                + "}";
     }
 }

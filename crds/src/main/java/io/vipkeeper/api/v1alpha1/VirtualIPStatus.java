@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** Observed state, written by the operator from what the node agents report. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -35,80 +36,114 @@ public class VirtualIPStatus {
     private Map<String, NodeInstanceStatus> nodes;
 
     /** Standard conditions (Ready, Valid, SplitBrain), each with observedGeneration and lastTransitionTime. */
-    @JsonPropertyDescription("Standard conditions (Ready, Valid, SplitBrain), each with observedGeneration and lastTransitionTime.")
+    @JsonPropertyDescription("Standard conditions (Ready, Valid, SplitBrain), each with observedGeneration and "
+            + "lastTransitionTime.")
     private List<Condition> conditions;
 
     /** Creates an empty VirtualIPStatus (for Jackson). */
     public VirtualIPStatus() {
     }
 
-    /** Returns: metadata.generation of the spec this status describes. */
+    /** {@code observedGeneration}: metadata.generation of the spec this status describes. */
     public Long getObservedGeneration() {
         return observedGeneration;
     }
 
-    /** Sets: metadata.generation of the spec this status describes. */
+    /** Sets {@code observedGeneration}. */
     public void setObservedGeneration(Long observedGeneration) {
         this.observedGeneration = observedGeneration;
     }
 
-    /** Returns: vRID in use (given or allocated). */
+    /** {@code virtualRouterId}: VRID in use (given or allocated). */
     public Integer getVirtualRouterId() {
         return virtualRouterId;
     }
 
-    /** Sets: vRID in use (given or allocated). */
+    /** Sets {@code virtualRouterId}. */
     public void setVirtualRouterId(Integer virtualRouterId) {
         this.virtualRouterId = virtualRouterId;
     }
 
-    /** Returns: addresses in use (given or allocated), CIDR notation. */
+    /** {@code addresses}: Addresses in use (given or allocated), CIDR notation. */
     public List<String> getAddresses() {
         return addresses;
     }
 
-    /** Sets: addresses in use (given or allocated), CIDR notation. */
+    /** Sets {@code addresses}. */
     public void setAddresses(List<String> addresses) {
         this.addresses = addresses;
     }
 
-    /** Returns: node that holds the addresses now; absent when none does. */
+    /** {@code master}: Node that holds the addresses now; absent when none does. */
     public String getMaster() {
         return master;
     }
 
-    /** Sets: node that holds the addresses now; absent when none does. */
+    /** Sets {@code master}. */
     public void setMaster(String master) {
         this.master = master;
     }
 
-    /** Returns: summary: Ready, NoMaster, SplitBrain, Invalid or Pending. */
+    /** {@code phase}: Summary: Ready, NoMaster, SplitBrain, Invalid or Pending. */
     public VirtualIPPhase getPhase() {
         return phase;
     }
 
-    /** Sets: summary: Ready, NoMaster, SplitBrain, Invalid or Pending. */
+    /** Sets {@code phase}. */
     public void setPhase(VirtualIPPhase phase) {
         this.phase = phase;
     }
 
-    /** Returns: per node name: the state its agent reports. */
+    /** {@code nodes}: Per node name: the state its agent reports. */
     public Map<String, NodeInstanceStatus> getNodes() {
         return nodes;
     }
 
-    /** Sets: per node name: the state its agent reports. */
+    /** Sets {@code nodes}. */
     public void setNodes(Map<String, NodeInstanceStatus> nodes) {
         this.nodes = nodes;
     }
 
-    /** Returns: standard conditions (Ready, Valid, SplitBrain), each with observedGeneration and lastTransitionTime. */
+    /**
+     * {@code conditions}: Standard conditions (Ready, Valid, SplitBrain), each with observedGeneration and
+     * lastTransitionTime.
+     */
     public List<Condition> getConditions() {
         return conditions;
     }
 
-    /** Sets: standard conditions (Ready, Valid, SplitBrain), each with observedGeneration and lastTransitionTime. */
+    /** Sets {@code conditions}. */
     public void setConditions(List<Condition> conditions) {
         this.conditions = conditions;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof VirtualIPStatus other
+                && Objects.equals(observedGeneration, other.observedGeneration)
+                && Objects.equals(virtualRouterId, other.virtualRouterId)
+                && Objects.equals(addresses, other.addresses)
+                && Objects.equals(master, other.master)
+                && Objects.equals(phase, other.phase)
+                && Objects.equals(nodes, other.nodes)
+                && Objects.equals(conditions, other.conditions);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(observedGeneration, virtualRouterId, addresses, master, phase, nodes, conditions);
+    }
+
+    @Override
+    public String toString() {
+        return "VirtualIPStatus{"
+                + "observedGeneration=" + observedGeneration
+                + ", virtualRouterId=" + virtualRouterId
+                + ", addresses=" + addresses
+                + ", master=" + master
+                + ", phase=" + phase
+                + ", nodes=" + nodes
+                + ", conditions=" + conditions
+                + "}";
     }
 }

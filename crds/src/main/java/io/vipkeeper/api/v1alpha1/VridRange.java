@@ -6,6 +6,7 @@ import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.ValidationRule;
+import java.util.Objects;
 
 /** An inclusive range of VRRP virtual router ids. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -30,23 +31,43 @@ public class VridRange {
     public VridRange() {
     }
 
-    /** Returns: lowest VRID, 1..255. */
+    /** {@code min}: Lowest VRID, 1..255. */
     public Integer getMin() {
         return min;
     }
 
-    /** Sets: lowest VRID, 1..255. */
+    /** Sets {@code min}. */
     public void setMin(Integer min) {
         this.min = min;
     }
 
-    /** Returns: highest VRID, 1..255, not below min. */
+    /** {@code max}: Highest VRID, 1..255, not below min. */
     public Integer getMax() {
         return max;
     }
 
-    /** Sets: highest VRID, 1..255, not below min. */
+    /** Sets {@code max}. */
     public void setMax(Integer max) {
         this.max = max;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof VridRange other
+                && Objects.equals(min, other.min)
+                && Objects.equals(max, other.max);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(min, max);
+    }
+
+    @Override
+    public String toString() {
+        return "VridRange{"
+                + "min=" + min
+                + ", max=" + max
+                + "}";
     }
 }

@@ -2,7 +2,6 @@ package io.vipkeeper.agent.check;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * One health check with keepalived's {@code vrrp_script} semantics (keepalived.conf(5), "VRRP script(s)").
@@ -30,25 +29,60 @@ public record CheckDefinition(
     public static final int MAX_WEIGHT = 253;
 
     public CheckDefinition {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(probe, "probe");
-        Objects.requireNonNull(interval, "interval");
-        Objects.requireNonNull(timeout, "timeout");
-        if (name.isBlank()) {
-            throw new IllegalArgumentException("check name is blank");
+        List<ConfigProblem> problems = problems(name, probe, interval, timeout, fall, rise, weight);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("invalid check definition: " + problems);
         }
-        if (interval.isNegative() || interval.isZero()) {
-            throw new IllegalArgumentException("interval must be positive: " + interval);
+    }
+
+    /** One rule a definition breaks: the field and what is wrong with it. */
+    public record ConfigProblem(String field, String message) {}
+
+    /**
+     * Every rule the given values break, empty when they make a valid definition. The one place the rules live:
+     * the constructor refuses what this reports, so callers mapping user input call this first and turn problems
+     * into a status condition instead of catching an exception.
+     */
+    public static List<ConfigProblem> problems(String name, Probe probe, Duration interval, Duration timeout,
+            int fall, int rise, int weight) {
+        List<ConfigProblem> problems = new java.util.ArrayList<>();
+        if (name == null || name.isBlank()) {
+            problems.add(new ConfigProblem("name", "must not be blank"));
         }
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("timeout must be positive: " + timeout);
+        if (probe == null) {
+            problems.add(new ConfigProblem("probe", "one of exec, http or tcp is required"));
         }
-        if (fall < 1 || rise < 1) {
-            throw new IllegalArgumentException("fall and rise must be at least 1: fall=" + fall + " rise=" + rise);
+        if (interval == null || interval.isNegative() || interval.isZero()) {
+            problems.add(new ConfigProblem("interval", "must be positive, was " + interval));
+        }
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            problems.add(new ConfigProblem("timeout", "must be positive, was " + timeout));
+        }
+        if (fall < 1) {
+            problems.add(new ConfigProblem("fall", "must be at least 1, was " + fall));
+        }
+        if (rise < 1) {
+            problems.add(new ConfigProblem("rise", "must be at least 1, was " + rise));
         }
         if (weight < -MAX_WEIGHT || weight > MAX_WEIGHT) {
-            throw new IllegalArgumentException("weight must be in -253..253: " + weight);
+            problems.add(new ConfigProblem("weight", "must be in -253..253, was " + weight));
         }
+        return List.copyOf(problems);
+    }
+
+    /** Problems with a port and HTTP path, shared by the probe records. */
+    static List<ConfigProblem> endpointProblems(String host, int port, String path) {
+        List<ConfigProblem> problems = new java.util.ArrayList<>();
+        if (host == null || host.isBlank()) {
+            problems.add(new ConfigProblem("host", "must not be blank"));
+        }
+        if (port < 1 || port > 65535) {
+            problems.add(new ConfigProblem("port", "must be in 1..65535, was " + port));
+        }
+        if (path != null && !path.isEmpty() && !path.startsWith("/")) {
+            problems.add(new ConfigProblem("path", "must start with '/', was " + path));
+        }
+        return List.copyOf(problems);
     }
 
     /**
@@ -94,15 +128,17 @@ public record CheckDefinition(
     public record HttpProbe(String host, int port, String path, List<Integer> expectStatus, boolean tls,
             boolean insecureSkipVerify) implements Probe {
         public HttpProbe {
-            Objects.requireNonNull(host, "host");
+            List<ConfigProblem> problems = problems(host, port, path);
+            if (!problems.isEmpty()) {
+                throw new IllegalArgumentException("invalid http check: " + problems);
+            }
             path = path == null || path.isEmpty() ? "/" : path;
             expectStatus = expectStatus == null ? List.of() : List.copyOf(expectStatus);
-            if (port < 1 || port > 65535) {
-                throw new IllegalArgumentException("port out of range: " + port);
-            }
-            if (!path.startsWith("/")) {
-                throw new IllegalArgumentException("path must start with '/': " + path);
-            }
+        }
+
+        /** Every rule these values break (the path may be empty: it defaults to {@code /}). */
+        public static List<ConfigProblem> problems(String host, int port, String path) {
+            return endpointProblems(host, port, path);
         }
 
         /** Whether {@code status} counts as healthy. */
@@ -114,10 +150,15 @@ public record CheckDefinition(
     /** A TCP connect; success when the connection is established within the timeout. */
     public record TcpProbe(String host, int port) implements Probe {
         public TcpProbe {
-            Objects.requireNonNull(host, "host");
-            if (port < 1 || port > 65535) {
-                throw new IllegalArgumentException("port out of range: " + port);
+            List<ConfigProblem> problems = problems(host, port);
+            if (!problems.isEmpty()) {
+                throw new IllegalArgumentException("invalid tcp check: " + problems);
             }
+        }
+
+        /** Every rule these values break. */
+        public static List<ConfigProblem> problems(String host, int port) {
+            return endpointProblems(host, port, null);
         }
     }
 }

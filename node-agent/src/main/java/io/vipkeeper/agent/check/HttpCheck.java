@@ -21,6 +21,7 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -62,6 +63,27 @@ public final class HttpCheck implements Check {
     public CompletableFuture<CheckResult> run(Duration timeout) {
         CompletableFuture<CheckResult> result = new CompletableFuture<>();
         String url = (probe.tls() ? "https://" : "http://") + probe.host() + ":" + probe.port() + probe.path();
+        // One deadline for the whole exchange, name resolution included.
+        ScheduledFuture<?> deadline = loop.group().schedule(() -> {
+            result.complete(new CheckResult.Failure(CheckResult.FailureReason.TIMED_OUT,
+                    "no response from " + url + " within " + timeout));
+        }, Math.max(1, timeout.toNanos()), TimeUnit.NANOSECONDS);
+        result.whenComplete((r, e) -> deadline.cancel(false));
+        loop.resolve(probe.host(), probe.port()).whenComplete((address, resolveError) -> {
+            if (resolveError != null) {
+                result.complete(new CheckResult.Failure(CheckResult.FailureReason.CONNECT_FAILED,
+                        "cannot resolve " + probe.host() + ": " + resolveError.getCause()));
+                return;
+            }
+            if (!result.isDone()) {
+                connect(address, timeout, url, result);
+            }
+        });
+        return result;
+    }
+
+    private void connect(InetSocketAddress address, Duration timeout, String url,
+            CompletableFuture<CheckResult> result) {
         try {
             ChannelFuture connect = new Bootstrap()
                     .group(loop.group())
@@ -77,15 +99,10 @@ public final class HttpCheck implements Check {
                             ch.pipeline().addLast(new ResponseHandler(result, url));
                         }
                     })
-                    .connect(probe.host(), probe.port());
+                    .connect(address);
             Channel channel = connect.channel();
-            ScheduledFuture<?> deadline = channel.eventLoop().schedule(() -> {
-                if (result.complete(new CheckResult.Failure(CheckResult.FailureReason.TIMED_OUT,
-                        "no response from " + url + " within " + timeout))) {
-                    channel.close();
-                }
-            }, Math.max(1, timeout.toNanos()), TimeUnit.NANOSECONDS);
-            result.whenComplete((r, e) -> deadline.cancel(false));
+            // Whatever ends the check (response, error, deadline) closes the connection.
+            result.whenComplete((r, e) -> channel.close());
             connect.addListener((ChannelFuture f) -> {
                 if (!f.isSuccess()) {
                     result.complete(new CheckResult.Failure(CheckResult.FailureReason.CONNECT_FAILED,
@@ -95,7 +112,7 @@ public final class HttpCheck implements Check {
                 DefaultFullHttpRequest request =
                         new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, probe.path());
                 request.headers()
-                        .set(HttpHeaderNames.HOST, probe.host() + ":" + probe.port())
+                        .set(HttpHeaderNames.HOST, hostHeader())
                         .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
                         .set(HttpHeaderNames.USER_AGENT, "vipkeeper-check");
                 f.channel().writeAndFlush(request);
@@ -103,7 +120,13 @@ public final class HttpCheck implements Check {
         } catch (RuntimeException e) {
             result.complete(new CheckResult.Failure(CheckResult.FailureReason.IO_ERROR, e.toString()));
         }
-        return result;
+    }
+
+    /** {@code host:port}, with an IPv6 literal in brackets (RFC 9110 §7.2 / RFC 3986 §3.2.2). */
+    private String hostHeader() {
+        String host = probe.host().contains(":") && !probe.host().startsWith("[")
+                ? "[" + probe.host() + "]" : probe.host();
+        return host + ":" + probe.port();
     }
 
     private final class ResponseHandler extends SimpleChannelInboundHandler<HttpObject> {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,14 +31,22 @@ public final class TransitionNotifier {
 
     private final int capacity;
     private final NotifyCounters counters;
+    private final Executor dispatcher;
     private final Map<String, List<HookQueue>> queues = new ConcurrentHashMap<>();
 
-    public TransitionNotifier(int capacity, NotifyCounters counters) {
+    /**
+     * @param capacity waiting transitions per (instance, hook)
+     * @param counters where drops and outcomes are counted
+     * @param dispatcher starts each delivery, so that not even the start of a hook (building a webhook request,
+     *     handing a script to the launcher) runs on the thread that called {@link #notify}
+     */
+    public TransitionNotifier(int capacity, NotifyCounters counters, Executor dispatcher) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1");
         }
         this.capacity = capacity;
         this.counters = Objects.requireNonNull(counters);
+        this.dispatcher = Objects.requireNonNull(dispatcher);
     }
 
     /** Sets (or replaces) the hooks of an instance; transitions already queued for the old hooks still run. */
@@ -86,7 +95,19 @@ public final class TransitionNotifier {
                 }
                 busy = true;
             }
-            runNext();
+            dispatch();
+        }
+
+        private void dispatch() {
+            try {
+                dispatcher.execute(this::runNext);
+            } catch (RuntimeException e) {
+                // A dispatcher that refuses work (shut down) leaves the queue idle; nothing may reach the caller.
+                synchronized (this) {
+                    busy = false;
+                }
+                LOG.warn("notify dispatcher refused work for {}: {}", instance, e.toString());
+            }
         }
 
         private void runNext() {
@@ -110,7 +131,7 @@ public final class TransitionNotifier {
                 if (!(o instanceof HookOutcome.Delivered)) {
                     LOG.warn("notify hook for {} ({}): {}", instance, next.newState(), o.detail());
                 }
-                runNext();
+                dispatch();
             });
         }
     }

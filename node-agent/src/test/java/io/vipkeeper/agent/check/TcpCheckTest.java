@@ -27,6 +27,18 @@ class TcpCheckTest {
     }
 
     @Test
+    void aHostNameFromEtcHostsIsResolvedOffTheLoop() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 10, InetAddress.getByName("127.0.0.1"))) {
+            CheckResult r = new TcpCheck(new CheckDefinition.TcpProbe("localhost", server.getLocalPort()), loop)
+                    .run(Duration.ofSeconds(5)).get(30, TimeUnit.SECONDS);
+            org.junit.jupiter.api.Assumptions.assumeTrue(
+                    InetAddress.getByName("localhost").getHostAddress().equals("127.0.0.1"),
+                    "localhost does not resolve to 127.0.0.1 here");
+            assertThat(r.succeeded()).as(r.detail()).isTrue();
+        }
+    }
+
+    @Test
     void aClosedPortFailsWithConnectFailed() throws Exception {
         int port;
         try (ServerSocket server = new ServerSocket(0, 10, InetAddress.getByName("127.0.0.1"))) {

@@ -80,7 +80,7 @@ class ExecNotifyHookTest {
                 "if [ \"$3\" = MASTER ]; then sleep 300 & echo $! > " + childPid + "; wait; fi",
                 "echo \"end $3\" >> " + log));
         NotifyCounters counters = new NotifyCounters();
-        TransitionNotifier notifier = new TransitionNotifier(TransitionNotifier.DEFAULT_CAPACITY, counters);
+        TransitionNotifier notifier = new TransitionNotifier(TransitionNotifier.DEFAULT_CAPACITY, counters, launcher);
         notifier.setHooks("vip", List.of(new ExecNotifyHook(
                 new HookDefinition.ExecHook(List.of("notify.sh"), Duration.ofSeconds(2)), runner)));
 

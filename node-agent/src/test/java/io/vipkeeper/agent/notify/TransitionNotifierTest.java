@@ -28,7 +28,7 @@ class TransitionNotifierTest {
     @Test
     void manyQuickTransitionsReachEachHookInOrderOneAtATime() {
         NotifyCounters counters = new NotifyCounters();
-        TransitionNotifier notifier = new TransitionNotifier(1000, counters);
+        TransitionNotifier notifier = new TransitionNotifier(1000, counters, pool);
         List<Integer> seenA = Collections.synchronizedList(new ArrayList<>());
         List<Integer> seenB = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger concurrent = new AtomicInteger();
@@ -44,7 +44,10 @@ class TransitionNotifierTest {
             concurrent.decrementAndGet();
             return new HookOutcome.Delivered("ok");
         }, pool);
+        Thread caller = Thread.currentThread();
+        List<Thread> hookThreads = Collections.synchronizedList(new ArrayList<>());
         Hook immediate = t -> {
+            hookThreads.add(Thread.currentThread());
             seenB.add(t.priority());
             return CompletableFuture.completedFuture(new HookOutcome.Failed("exit code 1"));
         };
@@ -58,8 +61,11 @@ class TransitionNotifierTest {
         List<Integer> expected = java.util.stream.IntStream.range(0, 300).boxed().toList();
         await().atMost(Duration.ofSeconds(30)).until(() -> seenA.size() == 300);
         assertThat(seenA).containsExactlyElementsOf(expected);
+        await().atMost(Duration.ofSeconds(30)).until(() -> seenB.size() == 300);
         assertThat(seenB).containsExactlyElementsOf(expected);
         assertThat(maxConcurrent.get()).isEqualTo(1);
+        // The thread that called notify() never ran a hook.
+        assertThat(hookThreads).doesNotContain(caller);
         await().atMost(Duration.ofSeconds(30)).until(() -> counters.delivered() == 300);
         assertThat(counters.failed()).isEqualTo(300);
         assertThat(counters.dropped()).isZero();
@@ -68,7 +74,8 @@ class TransitionNotifierTest {
     @Test
     void notifyReturnsWhileAHookIsStuckAndAFullQueueDropsTheOldestWaiting() {
         NotifyCounters counters = new NotifyCounters();
-        TransitionNotifier notifier = new TransitionNotifier(3, counters);
+        // A direct dispatcher makes the queue's moves visible synchronously.
+        TransitionNotifier notifier = new TransitionNotifier(3, counters, Runnable::run);
         List<CompletableFuture<HookOutcome>> inFlight = Collections.synchronizedList(new ArrayList<>());
         List<Integer> seen = Collections.synchronizedList(new ArrayList<>());
         notifier.setHooks("vip", List.of(t -> {

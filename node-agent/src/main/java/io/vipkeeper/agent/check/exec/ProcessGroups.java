@@ -18,8 +18,13 @@ import java.util.OptionalLong;
  * starts its own session, so one signal to the group reaches the script and its children, in one system call,
  * with no race against a child forking while descendants are being listed.
  */
+// The libc downcall is a restricted method by design; the agent runs with --enable-native-access.
+@SuppressWarnings("restricted")
 public final class ProcessGroups {
-    private static final int SIGKILL = 9;
+    /** Polite termination; scripts should exit on it (keepalived.conf(5), "SCRIPTS"). */
+    public static final int SIGTERM = 15;
+    /** Forced termination. */
+    public static final int SIGKILL = 9;
     private static final MethodHandle KILL;
 
     static {
@@ -37,12 +42,21 @@ public final class ProcessGroups {
      * @return true when the signal was delivered to at least one process
      */
     public static boolean killGroup(long pgid) {
+        return signalGroup(pgid, SIGKILL);
+    }
+
+    /**
+     * Sends {@code signal} to every process in group {@code pgid}.
+     *
+     * @return true when the signal was delivered to at least one process
+     */
+    public static boolean signalGroup(long pgid, int signal) {
         if (pgid <= 1) {
             // kill(0) or kill(-1) would hit our own group or every process; never.
             return false;
         }
         try {
-            return (int) KILL.invokeExact(-(int) pgid, SIGKILL) == 0;
+            return (int) KILL.invokeExact(-(int) pgid, signal) == 0;
         } catch (Throwable e) {
             return false;
         }

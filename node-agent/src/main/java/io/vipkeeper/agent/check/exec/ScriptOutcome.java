@@ -7,7 +7,7 @@ public sealed interface ScriptOutcome {
     /** The script ran to completion (exit code 0 is success; a signal death shows as 128 + signal). */
     record Exited(int exitCode) implements ScriptOutcome {}
 
-    /** The script ran past its timeout; its whole process group was sent SIGKILL. */
+    /** The script ran past its timeout; its whole process group was terminated (SIGTERM, then SIGKILL). */
     record TimedOut(Duration timeout) implements ScriptOutcome {}
 
     /** The script was refused before start (path or permission rules); nothing ran. */

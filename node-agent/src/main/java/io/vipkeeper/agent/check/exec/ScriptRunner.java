@@ -9,9 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,17 +26,21 @@ import org.slf4j.LoggerFactory;
  * <pre>  /usr/bin/setsid /usr/bin/setpriv --reuid=UID --regid=GID --clear-groups -- /real/path/script ARGS…</pre>
  * {@code setsid} makes the process a session and group leader (pid == pgid) and execs in place; {@code setpriv}
  * drops to the user's uid and gid with no supplementary groups and execs in place. The pid Java sees is therefore
- * the script's pid and its process group id; on timeout {@link ProcessGroups#killGroup} kills the group, which
- * takes the script's children with it. When the agent is not root it cannot switch users, so {@code setpriv} is
+ * the script's pid and its process group id. On timeout the group gets SIGTERM, and SIGKILL {@link #TERM_GRACE}
+ * later if the script is still alive — keepalived's sequence; as soon as the script itself has died the group
+ * gets SIGKILL, so children that ignored the SIGTERM go too. Only a child that deliberately starts its own
+ * session (setsid) escapes the group. When the agent is not root it cannot switch users, so {@code setpriv} is
  * left out and the script runs as the agent's own (non-root) user.
  *
  * <p>The environment is not inherited from the agent: scripts get {@code PATH} (a fixed system path) plus the
  * variables the caller passes. Standard input, output and error are discarded.
  */
-public final class ScriptRunner {
+public final class ScriptRunner implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ScriptRunner.class);
     /** The only variable scripts get besides the caller's. */
     public static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+    /** Time between SIGTERM and SIGKILL for a script past its timeout (keepalived uses 2 s). */
+    public static final Duration TERM_GRACE = Duration.ofSeconds(2);
 
     private final ScriptResolver resolver;
     private final ScriptUser user;
@@ -42,6 +49,8 @@ public final class ScriptRunner {
     private final Path setsid;
     private final Path setpriv;
     private final int agentUid;
+    private final Set<Process> running = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
     /**
      * @param resolver where scripts may live
@@ -101,32 +110,69 @@ public final class ScriptRunner {
         env.putAll(environment);
         Process process;
         try {
+            if (closed) {
+                throw new IllegalStateException("the script runner is closed");
+            }
             process = builder.start();
         } catch (IOException | RuntimeException e) {
             result.complete(new ScriptOutcome.NotStarted("cannot start " + argv + ": " + e.getMessage()));
             return;
         }
+        running.add(process);
+        if (closed) {
+            killGroupOrDescendants(process, process.pid());
+        }
         long pgid = process.pid();
         AtomicBoolean timedOut = new AtomicBoolean();
-        TaskScheduler.Cancellable killer = timer.schedule(timeout, () -> {
+        AtomicReference<TaskScheduler.Cancellable> forceKill = new AtomicReference<>();
+        TaskScheduler.Cancellable terminate = timer.schedule(timeout, () -> {
             if (process.isAlive() && timedOut.compareAndSet(false, true)) {
-                LOG.warn("script {} ran past its {} timeout; killing process group {}", command.getFirst(),
+                // keepalived's sequence: SIGTERM to the group, SIGKILL to the group TERM_GRACE later.
+                LOG.warn("script {} ran past its {} timeout; terminating process group {}", command.getFirst(),
                         timeout, pgid);
-                if (!ProcessGroups.killGroup(pgid)) {
-                    // Fallback if the group could not be signalled: the leader and the descendants Java can see.
-                    process.descendants().forEach(ProcessHandle::destroyForcibly);
-                    process.destroyForcibly();
+                if (!ProcessGroups.signalGroup(pgid, ProcessGroups.SIGTERM)) {
+                    process.destroy();
                 }
+                forceKill.set(timer.schedule(TERM_GRACE, () -> {
+                    if (process.isAlive()) {
+                        LOG.warn("script {} ignored SIGTERM; killing process group {}", command.getFirst(), pgid);
+                        killGroupOrDescendants(process, pgid);
+                    }
+                }));
             }
         });
         process.onExit().whenComplete((p, error) -> {
-            killer.cancel();
+            running.remove(process);
+            terminate.cancel();
             if (timedOut.get()) {
+                TaskScheduler.Cancellable pending = forceKill.get();
+                if (pending != null) {
+                    pending.cancel();
+                }
+                // The leader is gone; children that outlived the SIGTERM die now (keepalived does the same).
+                ProcessGroups.killGroup(pgid);
                 result.complete(new ScriptOutcome.TimedOut(timeout));
             } else {
                 result.complete(new ScriptOutcome.Exited(process.exitValue()));
             }
         });
+    }
+
+    /** Kills the process group of every script still running; later runs complete as not started. */
+    @Override
+    public void close() {
+        closed = true;
+        for (Process process : running) {
+            killGroupOrDescendants(process, process.pid());
+        }
+    }
+
+    private static void killGroupOrDescendants(Process process, long pgid) {
+        if (!ProcessGroups.killGroup(pgid)) {
+            // Fallback if the group could not be signalled: the leader and the descendants Java can see.
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
     }
 
     /** Resolves and vets the script, then builds the full argv including {@code setsid}/{@code setpriv}. */

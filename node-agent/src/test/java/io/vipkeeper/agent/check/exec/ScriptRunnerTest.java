@@ -117,6 +117,19 @@ class ScriptRunnerTest {
     }
 
     @Test
+    void aScriptThatIgnoresSigtermIsKilledWithItsChildAfterTheGrace() throws Exception {
+        Path childPid = scripts.resolve("child.pid");
+        // An ignored signal stays ignored across exec, so the sleep child ignores SIGTERM too.
+        TestScripts.write(scripts, "stubborn.sh",
+                "trap '' TERM\nsleep 300 &\necho $! > " + childPid + "\nwhile :; do wait; done");
+        var running = runner(ScriptUser.ROOT).run(List.of("stubborn.sh"), Map.of(), Duration.ofSeconds(2));
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(childPid) && Files.size(childPid) > 0);
+        long child = TestScripts.readPid(childPid);
+        assertThat(outcome(running)).isEqualTo(new ScriptOutcome.TimedOut(Duration.ofSeconds(2)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> TestScripts.isDead(child));
+    }
+
+    @Test
     void asRootAWorldWritableScriptIsRefused() throws Exception {
         Prerequisites.requireRoot();
         TestScripts.write(scripts, "open.sh", "exit 0", "rwxrwxrwx");
