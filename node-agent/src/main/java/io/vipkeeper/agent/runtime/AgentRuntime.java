@@ -553,7 +553,7 @@ public final class AgentRuntime implements AutoCloseable {
         }
         InstanceRuntime inst = new InstanceRuntime(s, ch);
         for (var check : s.checks()) {
-            inst.checks.put(check.name(), new EffectivePriority.TrackedCheck(check.weight(), !check.initFail()));
+            inst.checks.put(check.name(), initialStatus(check));
         }
         ch.instances.add(inst);
         ch.refresh(poller);
@@ -571,6 +571,18 @@ public final class AgentRuntime implements AutoCloseable {
         }
         LOG.info("{}: started on {} (VRID {}, priority {}, {}, {})", s.name(), link.name(), s.virtualRouterId(),
                 s.priority(), s.version(), s.unicastPeers().isEmpty() ? "multicast" : "unicast " + s.unicastPeers());
+    }
+
+    /**
+     * A check before its first result, as keepalived counts it: with {@code initFail} it is KO; otherwise it is
+     * in keepalived's INIT state, where its weight is neither added nor subtracted, and a weight-0 check holds
+     * the instance back (FAULT) until the check has passed once.
+     */
+    static EffectivePriority.TrackedCheck initialStatus(io.vipkeeper.agent.check.CheckDefinition check) {
+        if (check.initFail()) {
+            return new EffectivePriority.TrackedCheck(check.weight(), false);
+        }
+        return new EffectivePriority.TrackedCheck(check.weight(), check.weight() < 0);
     }
 
     private void stopInstance(InstanceRuntime inst, long now) {

@@ -49,10 +49,16 @@ public final class ChecksAndHooks implements TransitionListener, AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final CheckEventLoop checkLoop = new CheckEventLoop();
+    /** Netty's loop for HTTP and TCP checks: started only when a configuration has such a check. */
+    private CheckEventLoop checkLoop;
+    private final ExecutorService dispatcher = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "notify-dispatch");
+        t.setDaemon(true);
+        return t;
+    });
     private final NotifyCounters notifyCounters = new NotifyCounters();
     private final TransitionNotifier notifier = new TransitionNotifier(TransitionNotifier.DEFAULT_CAPACITY,
-            notifyCounters);
+            notifyCounters, dispatcher);
     private final HttpClient webhookClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, CheckScheduler> schedulers = new HashMap<>();
     private final Map<String, InstanceSettings> current = new HashMap<>();
@@ -123,6 +129,9 @@ public final class ChecksAndHooks implements TransitionListener, AutoCloseable {
                 continue;
             }
             String instance = s.name();
+            if (checkLoop == null && s.checks().stream().anyMatch(c -> !(c.probe() instanceof CheckDefinition.ExecProbe))) {
+                checkLoop = new CheckEventLoop();
+            }
             CheckScheduler scheduler = new CheckScheduler(timer, new DefaultCheckFactory(scripts, checkLoop),
                     change -> {
                         if (change.current() != CheckStatus.UNKNOWN) {
@@ -163,7 +172,9 @@ public final class ChecksAndHooks implements TransitionListener, AutoCloseable {
     public synchronized void close() {
         schedulers.values().forEach(CheckScheduler::close);
         schedulers.clear();
-        checkLoop.close();
+        if (checkLoop != null) {
+            checkLoop.close();
+        }
         timer.close();
         launcher.shutdown();
     }
