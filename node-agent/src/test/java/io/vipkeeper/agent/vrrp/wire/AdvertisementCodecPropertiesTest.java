@@ -17,7 +17,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
 /** Properties of the codec: total on any input, and encode/decode inverse on every valid advertisement. */
-class AdvertisementCodecProperties {
+class AdvertisementCodecPropertiesTest {
 
     @Property(tries = 3000)
     void decodeOfAnyBytesReturnsAValueOrATypedError(@ForAll @Size(max = 120) byte[] bytes,
@@ -162,7 +162,7 @@ class AdvertisementCodecProperties {
 
     static Arbitrary<List<InetAddress>> addresses(int length) {
         Arbitrary<InetAddress> one = length == 16
-                ? Arbitraries.oneOf(address(16), address(16).map(AdvertisementCodecProperties::linkLocal))
+                ? Arbitraries.oneOf(address(16), address(16).map(AdvertisementCodecPropertiesTest::linkLocal))
                 : address(4);
         // mostly short lists; sometimes close to the 255 maximum of the Count field
         return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(19, one.list().ofMaxSize(8)),
