@@ -166,7 +166,8 @@ public final class VrrpStateMachine {
         // preempt_delay: without it this Backup would take over when the Master_Down_Timer it holds now
         // fires (470 discards the advert). Take over preemptDelay after that instant instead, and keep
         // following this Master until then (keepalived.conf(5): the delay never speeds up a takeover).
-        long wouldTakeOverAt = step.state.masterDownDeadline();
+        long wouldTakeOverAt =
+                step.state.isArmed(TimerKind.MASTER_DOWN) ? step.state.masterDownDeadline() : step.now;
         acceptMaster(step, advert);
         if (!step.state.isArmed(TimerKind.PREEMPT_DELAY)) {
             step.arm(TimerKind.PREEMPT_DELAY, wouldTakeOverAt + config.preemptDelayNanos());

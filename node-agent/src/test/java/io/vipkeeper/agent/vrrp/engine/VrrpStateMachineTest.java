@@ -399,6 +399,8 @@ class VrrpStateMachineTest {
             StepResult result = step(c.given(), c.event(), c.now());
             assertThat(result.actions()).as("actions, in order").containsExactlyElementsOf(c.expectedActions());
             assertThat(result.instance().state()).as("state").isEqualTo(c.expectedState());
+            // (310)-(340) / (610)-(645): only a Master holds and answers for the VIPs.
+            assertThat(result.instance().holdsVips()).isEqualTo(c.expectedState() == VrrpState.MASTER);
             assertThat(result.instance().transitions() - c.given().transitions())
                     .as("transition counted when the state changed")
                     .isEqualTo(c.given().state() == c.expectedState() ? 0 : 1);
