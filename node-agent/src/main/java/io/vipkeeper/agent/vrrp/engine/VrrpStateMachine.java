@@ -11,7 +11,8 @@ import java.util.List;
  *
  * <p>Pure: no sockets, no clock, no threads, no sleeps. "now" is the caller's monotonic clock in nanoseconds;
  * every timer is an absolute deadline in the returned instance and in an {@link VrrpAction.ArmTimer} action.
- * The numbers in parentheses below and in the code are RFC 9568's line labels (the same as RFC 5798's).
+ * The numbers in parentheses below and in the code are the line labels of RFC 5798 §6.4, whose steps RFC 9568
+ * §6.4 keeps in the same order (see the package documentation).
  *
  * <p>Rules that go beyond the RFC text, each as keepalived behaves by default:
  *
