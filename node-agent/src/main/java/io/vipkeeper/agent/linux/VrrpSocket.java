@@ -78,12 +78,18 @@ public final class VrrpSocket implements AutoCloseable {
     private final int sendControlLength;
     private final MemorySegment sendBuffer;
     private final ByteBuffer sendView;
+    private InetAddress lastDestination;
 
     // receive side: used only under handle.receiveLock
     private final MemorySegment recvMsg;
     private final MemorySegment recvName;
     private final MemorySegment recvControl;
     private final MemorySegment recvBuffer;
+    /** Receive-side caches: the same peers send again and again, so their InetAddress objects are reused. */
+    private final AddressCache sourceCache = new AddressCache();
+    private final AddressCache destinationCache = new AddressCache();
+    private ByteBuffer lastTarget;
+    private MemorySegment lastTargetSegment;
 
     private volatile Set<InetAddress> acceptedSources = Set.of();
     private final LongAdder sent = new LongAdder();
@@ -136,6 +142,10 @@ public final class VrrpSocket implements AutoCloseable {
             sendControl.set(JAVA_INT, 16, interfaceIndex);
             MemorySegment.copy(source.getAddress(), 0, sendControl, JAVA_BYTE, 20, 4);
         }
+        NativeStructs.writeIovec(sendIov, sendBuffer, 0);
+        NativeStructs.writeMsghdr(sendMsg, sendName,
+                ipv6 ? NativeStructs.SOCKADDR_IN6_SIZE : NativeStructs.SOCKADDR_IN_SIZE, sendIov, sendControl,
+                sendControlLength);
     }
 
     /**
@@ -247,16 +257,17 @@ public final class VrrpSocket implements AutoCloseable {
             }
             sendView.clear();
             sendView.put(0, payload, payload.position(), length);
-            int nameLength;
-            if (ipv6) {
-                NativeStructs.writeSockaddrIn6(sendName, (Inet6Address) destination, interfaceIndex);
-                nameLength = NativeStructs.SOCKADDR_IN6_SIZE;
-            } else {
-                NativeStructs.writeSockaddrIn(sendName, (Inet4Address) destination);
-                nameLength = NativeStructs.SOCKADDR_IN_SIZE;
+            // the destination rarely changes (the group, or the same few peers): rewrite the sockaddr only when
+            // it does, so a send allocates nothing (InetAddress.getAddress() copies)
+            if (!destination.equals(lastDestination)) {
+                if (ipv6) {
+                    NativeStructs.writeSockaddrIn6(sendName, (Inet6Address) destination, interfaceIndex);
+                } else {
+                    NativeStructs.writeSockaddrIn(sendName, (Inet4Address) destination);
+                }
+                lastDestination = destination;
             }
-            NativeStructs.writeIovec(sendIov, sendBuffer, length);
-            NativeStructs.writeMsghdr(sendMsg, sendName, nameLength, sendIov, sendControl, sendControlLength);
+            sendIov.set(JAVA_LONG, 8, length); // iov_len; the msghdr itself was built once in the constructor
             Libc.sendmsg(handle.fd, sendMsg, 0);
             sent.increment();
         } finally {
@@ -330,8 +341,8 @@ public final class VrrpSocket implements AutoCloseable {
             return null;
         }
         int ttl = recvBuffer.get(JAVA_BYTE, 8) & 0xff;
-        InetAddress src = NativeStructs.inet4At(recvBuffer, 12);
-        InetAddress dst = NativeStructs.inet4At(recvBuffer, 16);
+        InetAddress src = sourceCache.ipv4(recvBuffer, 12);
+        InetAddress dst = destinationCache.ipv4(recvBuffer, 16);
         return new ReceivedPacket(src, dst, ttl, interfaceIndex, copyOut(headerLength, length, target));
     }
 
@@ -341,7 +352,7 @@ public final class VrrpSocket implements AutoCloseable {
             malformed.increment();
             return null;
         }
-        InetAddress src = NativeStructs.inet6At(recvName, 8);
+        InetAddress src = sourceCache.ipv6(recvName, 8);
         int hopLimit = -1;
         InetAddress dst = null;
         int arrivedOn = interfaceIndex;
@@ -359,7 +370,7 @@ public final class VrrpSocket implements AutoCloseable {
                 hopLimit = recvControl.get(JAVA_INT, data);
             } else if (level == Libc.IPPROTO_IPV6 && type == Libc.IPV6_PKTINFO
                     && cmsgLen >= NativeStructs.cmsgLen(20)) {
-                dst = NativeStructs.inet6At(recvControl, data);
+                dst = destinationCache.ipv6(recvControl, data);
                 arrivedOn = recvControl.get(JAVA_INT, data + 16);
             }
             offset += NativeStructs.cmsgAlign((int) cmsgLen);
@@ -372,9 +383,41 @@ public final class VrrpSocket implements AutoCloseable {
     }
 
     private ByteBuffer copyOut(int offset, int length, ByteBuffer target) {
+        if (target != lastTarget) {
+            lastTarget = target;
+            lastTargetSegment = MemorySegment.ofBuffer(target.duplicate().clear());
+        }
         target.clear();
-        MemorySegment.copy(recvBuffer, JAVA_BYTE, offset, MemorySegment.ofBuffer(target), JAVA_BYTE, 0, length);
+        MemorySegment.copy(recvBuffer, JAVA_BYTE, offset, lastTargetSegment, JAVA_BYTE, 0, length);
         return target.slice(0, length);
+    }
+
+    /** The last address seen at one place of the packet, reused while the bytes stay the same. */
+    private static final class AddressCache {
+        private long high;
+        private long low;
+        private InetAddress address;
+
+        InetAddress ipv4(MemorySegment s, long offset) {
+            long bits = s.get(NativeStructs.INT_BE, offset) & 0xffffffffL;
+            if (address == null || high != -1 || low != bits) {
+                address = NativeStructs.inet4At(s, offset);
+                high = -1;
+                low = bits;
+            }
+            return address;
+        }
+
+        InetAddress ipv6(MemorySegment s, long offset) {
+            long h = s.get(NativeStructs.LONG_UNALIGNED, offset);
+            long l = s.get(NativeStructs.LONG_UNALIGNED, offset + 8);
+            if (address == null || high != h || low != l || !(address instanceof Inet6Address)) {
+                address = NativeStructs.inet6At(s, offset);
+                high = h;
+                low = l;
+            }
+            return address;
+        }
     }
 
     /** Counters since open. */
