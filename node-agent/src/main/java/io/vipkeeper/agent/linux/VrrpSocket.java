@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.LongAdder;
  *       discard anything else (§7.1), which proves the sender is on the link.</li>
  *   <li>{@code IP_MULTICAST_IF} / {@code IPV6_MULTICAST_IF} to the interface: a namespace or host with no
  *       default route otherwise cannot send to 224.0.0.18.</li>
- *   <li>Multicast loop off: the instance must not hear its own adverts.</li>
+ *   <li>Multicast loop off: the instance must not hear its own adverts. {@code IP_MULTICAST_ALL} /
+ *       {@code IPV6_MULTICAST_ALL} off: only groups this socket joined are delivered to it.</li>
  *   <li>IPv6: {@code IPV6_CHECKSUM} at offset 6, so the kernel computes the VRRP checksum with the IPv6
  *       pseudo-header on send and drops packets with a bad one on receive (RFC 9568 §5.2.8);
  *       {@code IPV6_RECVHOPLIMIT} and {@code IPV6_RECVPKTINFO} to learn hop limit and destination.</li>
@@ -57,6 +58,12 @@ public final class VrrpSocket implements AutoCloseable {
     /** IPTOS_PREC_INTERNETCONTROL, as routers (and keepalived) mark control traffic. */
     private static final int TOS_INTERNET_CONTROL = 0xc0;
     private static final int IPV6_TCLASS = 67;
+    /**
+     * With the default (1) a raw socket receives every multicast group any socket of the host joined on the
+     * interface; 0 limits it to the groups this socket joined, so a unicast-mode socket sees no multicast adverts.
+     */
+    private static final int IP_MULTICAST_ALL = 49;
+    private static final int IPV6_MULTICAST_ALL = 29;
     /** Larger than any VRRP message (RFC 9568: at most 255 IPv6 addresses = 4088 bytes). */
     private static final int SEND_BUFFER = 8192;
     /** A whole IP packet of any MTU fits, so nothing is silently truncated. */
@@ -189,6 +196,15 @@ public final class VrrpSocket implements AutoCloseable {
                 Libc.setsockoptInt(fd, Libc.IPPROTO_IPV6, Libc.IPV6_RECVHOPLIMIT, 1, "IPV6_RECVHOPLIMIT");
                 Libc.setsockoptInt(fd, Libc.IPPROTO_IPV6, Libc.IPV6_RECVPKTINFO, 1, "IPV6_RECVPKTINFO");
                 Libc.setsockoptInt(fd, Libc.IPPROTO_IPV6, IPV6_TCLASS, TOS_INTERNET_CONTROL, "IPV6_TCLASS");
+                try {
+                    Libc.setsockoptInt(fd, Libc.IPPROTO_IPV6, IPV6_MULTICAST_ALL, 0, "IPV6_MULTICAST_ALL");
+                } catch (ErrnoException e) {
+                    // kernels before 4.20 lack it: a unicast socket may then also see ff02::12 traffic, which
+                    // acceptOnlyFrom filters out
+                    if (e.errno() != Errno.ENOPROTOOPT) {
+                        throw e;
+                    }
+                }
             } else {
                 // struct ip_mreqn { struct in_addr multiaddr; struct in_addr address; int ifindex; }
                 MemorySegment mreqn = arena.allocate(12, 4);
@@ -199,6 +215,7 @@ public final class VrrpSocket implements AutoCloseable {
                 Libc.setsockoptInt(fd, Libc.IPPROTO_IP, Libc.IP_TTL, TTL, "IP_TTL");
                 Libc.setsockoptInt(fd, Libc.IPPROTO_IP, Libc.IP_MULTICAST_LOOP, 0, "IP_MULTICAST_LOOP");
                 Libc.setsockoptInt(fd, Libc.IPPROTO_IP, Libc.IP_TOS, TOS_INTERNET_CONTROL, "IP_TOS");
+                Libc.setsockoptInt(fd, Libc.IPPROTO_IP, IP_MULTICAST_ALL, 0, "IP_MULTICAST_ALL");
             }
         }
     }
