@@ -21,6 +21,10 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>The socket belongs to the network namespace of the thread that opened it. Methods are synchronized: one
  * request at a time.
+ *
+ * <p>To follow state without a gap, open the {@link Monitor} first, then dump, then apply events: an event that
+ * raced the dump is then seen twice (harmless) instead of never. Removal matches address AND prefix length: an
+ * address present with another prefix also answers EADDRNOTAVAIL, which this class reports as "not present".
  */
 public final class Rtnetlink implements AutoCloseable {
     /** How long to wait for the kernel's answer; it answers in microseconds unless something is very wrong. */
