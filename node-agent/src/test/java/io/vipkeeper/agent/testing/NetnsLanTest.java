@@ -2,7 +2,10 @@ package io.vipkeeper.agent.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The harness itself: hosts reach each other over the bridge, a cut port partitions, close() leaves nothing. */
@@ -51,5 +54,35 @@ class NetnsLanTest {
         assertThat(namespaces()).doesNotContainAnyElementsOf(created);
         // whatever ran inside was killed with the LAN
         assertThat(keepalived.isAlive()).isFalse();
+    }
+
+    @Test
+    void aJvmThatExitsWithoutClosingLeavesNothingBehind() throws Exception {
+        Prerequisites.requireRoot();
+        Prerequisites.requireCommand("ip");
+        String javaBinary = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(javaBinary, "-cp", System.getProperty("java.class.path"),
+                NetnsLanExitMain.class.getName()).redirectErrorStream(true).start();
+        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(child.exitValue()).as(output).isZero();
+        List<String> made = output.lines().filter(l -> l.startsWith("BRIDGE ") || l.startsWith("HOST "))
+                .map(l -> l.substring(l.indexOf(' ') + 1)).toList();
+        assertThat(made).hasSize(2);
+        assertThat(namespaces()).doesNotContainAnyElementsOf(made);
+    }
+
+    @Test
+    void namespacesOfDeadRunsAreRemoved() {
+        Prerequisites.requireRoot();
+        Prerequisites.requireCommand("ip");
+        // pid 4194304 is above Linux's pid_max limit: no process can have it
+        String stale = NetnsLan.PREFIX + "4194304-dead-h1";
+        NetnsLan.run("ip", "netns", "add", stale).requireSuccess("ip netns add");
+        assertThat(namespaces()).contains(stale);
+
+        NetnsLan.removeStaleNamespaces();
+
+        assertThat(namespaces()).doesNotContain(stale);
     }
 }
