@@ -47,7 +47,7 @@ import java.util.concurrent.atomic.LongAdder;
  * {@link #receive}. Sending and receiving allocate only the returned record and its addresses: all native
  * memory (message headers, control buffers, packet buffers) is allocated once when the socket is opened.
  */
-public final class VrrpSocket implements AutoCloseable {
+public final class VrrpSocket implements VrrpTransport {
     /** RFC 9568 §5.1.1.2: the IPv4 multicast address VRRP is sent to. */
     public static final InetAddress IPV4_GROUP = NativeStructs.byAddress(new byte[] {(byte) 224, 0, 0, 18});
     /** RFC 9568 §5.1.2.2: the IPv6 multicast address VRRP is sent to (ff02::12). */
@@ -251,6 +251,7 @@ public final class VrrpSocket implements AutoCloseable {
     }
 
     /** Sends a VRRP message to the multicast group of this socket's family. */
+    @Override
     public void sendMulticast(ByteBuffer payload) throws LinuxException {
         send(ipv6 ? IPV6_GROUP : IPV4_GROUP, payload);
     }
@@ -259,6 +260,7 @@ public final class VrrpSocket implements AutoCloseable {
      * Sends one VRRP message (the bytes between position and limit; the buffer's position is not changed) to a
      * destination: the multicast group, or a unicast peer.
      */
+    @Override
     public void send(InetAddress destination, ByteBuffer payload) throws LinuxException {
         if ((destination instanceof Inet6Address) != ipv6) {
             throw new LinuxException("destination " + destination.getHostAddress() + " is not of this socket's family");
@@ -298,6 +300,7 @@ public final class VrrpSocket implements AutoCloseable {
      *
      * @return the packet, or {@code null} on timeout or when the socket is closed (see {@link #isOpen()})
      */
+    @Override
     public ReceivedPacket receive(ByteBuffer target, long timeoutMillis) throws LinuxException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         handle.receiveLock.lock();
