@@ -127,6 +127,7 @@ public final class Libc {
     private static final MethodHandle WRITE = bind("write", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
     private static final MethodHandle READ = bind("read", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
 
+    @SuppressWarnings("restricted") // native access is granted with --enable-native-access (see package-info)
     private static MethodHandle bind(String name, FunctionDescriptor descriptor) {
         MemorySegment symbol = LOOKUP.find(name).orElseThrow(() -> new UnsatisfiedLinkError("libc has no " + name));
         return LINKER.downcallHandle(symbol, descriptor, CAPTURE_ERRNO);
