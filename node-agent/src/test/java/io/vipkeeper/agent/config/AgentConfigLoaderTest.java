@@ -220,4 +220,32 @@ class AgentConfigLoaderTest {
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.getMessage())
                         .contains(file + ":3:5: instances[0].colour: unknown key 'colour'"));
     }
+
+    @Test
+    void emptyValuesCountAsAbsentAndUnicastPeersAreKeptInOrder() throws Exception {
+        AgentConfig config = AgentConfigLoader.parse("""
+                instances:
+                  - name: u
+                    interface: ens3
+                    virtualRouterId: 7
+                    priority: 90
+                    addresses: [10.199.0.10/24]
+                    unicastPeers: [10.199.0.3, 10.199.0.2]
+                    checks:
+                    notify:
+                    announcements: {repeat: 2, secondBurstDelay: 0s, refreshInterval: 60s}
+                syncGroups:
+                """, "u.yaml");
+
+        InstanceSettings u = config.instances().getFirst();
+        assertThat(u.unicastPeers()).containsExactly(InetAddress.ofLiteral("10.199.0.3"),
+                InetAddress.ofLiteral("10.199.0.2"));
+        assertThat(u.isUnicast()).isTrue();
+        assertThat(u.checks()).isEmpty();
+        assertThat(u.hooks()).isEmpty();
+        assertThat(u.announcements()).isEqualTo(new AnnouncementSettings(2, Duration.ZERO, Duration.ofMinutes(1)));
+        assertThat(u.announcements().hasSecondBurst()).isFalse();
+        assertThat(u.announcements().refreshes()).isTrue();
+        assertThat(config.syncGroups()).isEmpty();
+    }
 }
