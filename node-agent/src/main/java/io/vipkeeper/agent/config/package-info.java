@@ -29,6 +29,8 @@
  *   <li>An exec notify hook's timeout defaults to 10s (the CRD's documented default), a webhook's to 5s.</li>
  *   <li>Commands are kept as written (the runtime resolves them in the script directory); only an empty command
  *       or a program with a {@code ..} segment, which the runtime would always refuse, is refused here.</li>
+ *   <li>Booleans are {@code true}/{@code false} only (YAML 1.2); YAML 1.1's {@code yes}/{@code no}/{@code on}/
+ *       {@code off}, which the parser would otherwise turn into booleans, are refused (a name {@code no}!).</li>
  *   <li>An explicit empty value ({@code key:} with nothing after it) counts as absent.</li>
  * </ul>
  */

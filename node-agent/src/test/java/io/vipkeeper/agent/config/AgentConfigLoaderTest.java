@@ -74,6 +74,9 @@ class AgentConfigLoaderTest {
         assertThat(vi1.isOwner()).isFalse();
         assertThat(vi1.advertisementInterval()).isEqualTo(Duration.ofMillis(100));
         assertThat(config.syncGroups()).containsExactly(new SyncGroupSettings("G1", List.of("VI_1", "VI_2")));
+        assertThat(config.instance("VI_2")).get().extracting(InstanceSettings::virtualRouterId).isEqualTo(52);
+        assertThat(config.instance("VI_3")).isEmpty();
+        assertThat(config.syncGroupOf("VI_2")).get().extracting(SyncGroupSettings::name).isEqualTo("G1");
     }
 
     @Test

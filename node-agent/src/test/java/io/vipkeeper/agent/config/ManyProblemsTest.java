@@ -70,17 +70,31 @@ class ManyProblemsTest {
     }
 
     @Test
-    void yamlOneOneBooleanWordsAreNotBooleans() {
+    void onlyTrueAndFalseAreBooleans() {
         ConfigException refused = catchThrowableOfType(ConfigException.class,
                 () -> AgentConfigLoader.parse("""
                         instances:
                           - {name: a, interface: eth0, virtualRouterId: 1, priority: 100, addresses: [192.0.2.1/32],
-                             preempt: "true", startAsBackup: 1}
+                             preempt: "true", startAsBackup: 1, checksumWithPseudoHeader: yes}
                         """, "b.yaml"));
 
         assertThat(refused.problems()).extracting(ConfigProblem::message).containsExactly(
                 "'preempt' must be true or false, not the text 'true'",
-                "'startAsBackup' must be true or false, not the number 1");
+                "'startAsBackup' must be true or false, not the number 1",
+                "write true or false, not 'yes' (quote it if it is meant as text)");
+    }
+
+    @Test
+    void yamlOneOneBooleanWordsAreNotTakenForTextOrBooleans() {
+        ConfigException refused = catchThrowableOfType(ConfigException.class,
+                () -> AgentConfigLoader.parse("""
+                        instances:
+                          - {name: no, interface: eth0, virtualRouterId: 1, priority: 100, addresses: [192.0.2.1/32]}
+                        """, "n.yaml"));
+
+        assertThat(refused.problems()).extracting(p -> p.line() + ":" + p.column() + " " + p.message()).containsExactly(
+                "2:12 write true or false, not 'no' (quote it if it is meant as text)",
+                "2:12 'name' must be text, not the boolean false");
     }
 
     @Test
