@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -128,6 +129,11 @@ final class YamlLocations {
                 pointer = parent.childPointer();
             }
             values.putIfAbsent(pointer, here);
+            if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+                // The parser hands an alias over as the text of its name, which the rules would then misreport.
+                problems.syntax(here, pointer, "YAML aliases (*" + parser.getText() + ") are not supported; write "
+                        + "the value out");
+            }
             if ((token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE)
                     && !YAML_1_2_BOOLEANS.contains(parser.getText())) {
                 // YAML 1.1 (which the parser follows) also reads yes/no/on/off/y/n as booleans: easy to write by

@@ -31,6 +31,7 @@
  *       or a program with a {@code ..} segment, which the runtime would always refuse, is refused here.</li>
  *   <li>Booleans are {@code true}/{@code false} only (YAML 1.2); YAML 1.1's {@code yes}/{@code no}/{@code on}/
  *       {@code off}, which the parser would otherwise turn into booleans, are refused (a name {@code no}!).</li>
+ *   <li>YAML aliases ({@code *name}) are refused: the parser would hand them over as text.</li>
  *   <li>An explicit empty value ({@code key:} with nothing after it) counts as absent.</li>
  * </ul>
  */

@@ -152,6 +152,9 @@ class BadConfigTest {
                         1, 1, "", "the file must be a mapping"),
                 bad("no instances", "instances: []\n",
                         1, 12, "instances", "needs at least one instance"),
+                bad("a YAML alias", BASE + "    checks: &common []\n  - {name: b, interface: eth0, virtualRouterId: 2,"
+                                + " priority: 100, addresses: [10.0.0.2/24], checks: *common}\n",
+                        8, 101, "instances[1].checks", "YAML aliases (*common) are not supported"),
                 bad("a second document", BASE + "---\ninstances: []\n",
                         8, 1, "", "more than one YAML document"));
     }
