@@ -17,6 +17,8 @@
  *       required (there is no pool to take defaults from); {@code priority} 255 makes the instance the address
  *       owner, which then may not say {@code startAsBackup: true} (RFC 9568 §6.4.1) or {@code preempt: false}
  *       (§6.1: the owner always preempts).</li>
+ *   <li>{@code preempt: false} with a non-zero {@code preemptDelay} is refused (the delay would mean nothing;
+ *       keepalived reports it as a configuration error too).</li>
  *   <li>{@code checksumWithPseudoHeader: false} is refused for version 2 and for IPv6, like the CRD does: there
  *       it would mean nothing (RFC 3768 has no pseudo-header; RFC 9568 §5.2.8 makes it mandatory over IPv6).</li>
  *   <li>Addresses are literals only (no DNS, no zone ids, dotted quads only); the unspecified, multicast and
