@@ -94,6 +94,15 @@ final class AgentProcess implements AutoCloseable {
 
     /** Starts the agent with extra options (e.g. {@code --script-dir DIR}). */
     AgentProcess start(List<String> extraOptions) {
+        return startWith(javaCommand(), extraOptions);
+    }
+
+    /** Starts the agent through the launcher script ({@code node-agent/vipkeeper-agent}) instead of java -jar. */
+    AgentProcess startWithLauncher() {
+        return startWith(new ArrayList<>(List.of(launcher().toString())), List.of());
+    }
+
+    private AgentProcess startWith(List<String> command, List<String> extraOptions) {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException("already running");
         }
@@ -102,7 +111,7 @@ final class AgentProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<String> argv = javaCommand();
+        List<String> argv = new ArrayList<>(command);
         argv.addAll(List.of("--config", config.toString(), "--state-file", stateFile.toString(),
                 "--node-name", "h" + host.number()));
         argv.addAll(extraOptions);
@@ -126,6 +135,10 @@ final class AgentProcess implements AutoCloseable {
 
     Path directory() {
         return dir;
+    }
+
+    Path stateFile() {
+        return stateFile;
     }
 
     /** Rewrites the configuration file atomically (the agent also notices a changed file by itself). */
