@@ -179,14 +179,16 @@ public final class Main {
             http.close();
         }
         LOG.info("stopping: sending priority 0 where MASTER, removing VIPs, notifying STOP");
-        services.close();
+        // Checks first (no priority change while stopping), then the instances (priority 0, VIPs, STOP
+        // notifications), then the hooks: close() waits for the STOP notifications to run before it stops the
+        // script launcher (closing it first refused them).
+        services.stopChecks();
         runtime.shutdown();
         if (stateFile != null) {
             stateFile.write(runtime.snapshot());
             stateFile.close();
         }
-        // Let the STOP notifications start (they run on their own threads with their own timeouts).
-        Thread.sleep(200);
+        services.close();
         return EXIT_OK;
     }
 

@@ -30,8 +30,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The agent's work off the VRRP thread, per instance: its tracked checks (each result goes to
@@ -62,6 +64,9 @@ public final class ChecksAndHooks implements TransitionListener, AutoCloseable {
     private final HttpClient webhookClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, CheckScheduler> schedulers = new HashMap<>();
     private final Map<String, InstanceSettings> current = new HashMap<>();
+    /** Hooks per instance, and how many hook deliveries were asked for: close() waits for them to end. */
+    private final Map<String, Integer> hookCount = new ConcurrentHashMap<>();
+    private final AtomicLong deliveriesRequested = new AtomicLong();
     private AgentRuntime runtime;
 
     /**
@@ -105,6 +110,7 @@ public final class ChecksAndHooks implements TransitionListener, AutoCloseable {
                 }
             }
             notifier.setHooks(s.name(), hooks);
+            hookCount.put(s.name(), hooks.size());
         }
     }
 
@@ -156,6 +162,7 @@ public final class ChecksAndHooks implements TransitionListener, AutoCloseable {
 
     @Override
     public void onTransition(InstanceSettings instance, NotifyState from, NotifyState to, int priority) {
+        deliveriesRequested.addAndGet(hookCount.getOrDefault(instance.name(), 0));
         notifier.notify(new Transition(NotifyScope.INSTANCE, instance.name(), nodeName,
                 from, to, priority,
                 instance.addresses().stream().map(VipAddress::toString).toList(), instance.interfaceName(),
@@ -166,15 +173,47 @@ public final class ChecksAndHooks implements TransitionListener, AutoCloseable {
         return notifier.counters();
     }
 
-    /** Stops the checks; queued notifications keep running on their own threads until they finish. */
-    @Override
-    public synchronized void close() {
+    /** Stops the checks (first step of a shutdown: no priority changes while the instances stop). */
+    public synchronized void stopChecks() {
         schedulers.values().forEach(CheckScheduler::close);
         schedulers.clear();
+        current.clear();
         if (checkLoop != null) {
             checkLoop.close();
+            checkLoop = null;
         }
-        timer.close();
-        launcher.shutdown();
+    }
+
+    /**
+     * Stops the checks, then waits (at most {@code patience}) until every notification asked for so far has been
+     * delivered, has failed or timed out — so the STOP notifications of a shutdown really run — and only then
+     * stops the script launcher and the timers.
+     */
+    public void close(Duration patience) {
+        stopChecks();
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (finishedDeliveries() < deliveriesRequested.get() && System.nanoTime() - deadline < 0) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        synchronized (this) {
+            timer.close();
+            launcher.shutdown();
+        }
+    }
+
+    private long finishedDeliveries() {
+        NotifyCounters c = notifier.counters();
+        return c.delivered() + c.failed() + c.timedOut() + c.dropped();
+    }
+
+    /** {@link #close(Duration)} with a patience of a notify hook's default timeout plus a margin. */
+    @Override
+    public void close() {
+        close(Duration.ofSeconds(15));
     }
 }

@@ -19,7 +19,8 @@ import java.util.List;
  * <ul>
  *   <li>(775) A Master that receives a lower-priority advert (or an equal one from a lower address) discards
  *       it and sends an advert at once to reassert itself (RFC 9568; keepalived's {@code lower_prio_no_advert}
- *       off).</li>
+ *       off), then announces its VIPs again (keepalived's default {@code garp_lower_prio_repeat}), so that
+ *       after a split brain the LAN's caches come back to it.</li>
  *   <li>A timer event whose timer is not armed, or that arrives before its deadline, is stale (the timer was
  *       reset or cancelled after the runtime scheduled it) and changes nothing.</li>
  *   <li>An advert whose sender address is our own primary address is our own advert looped back (or an
@@ -211,8 +212,12 @@ public final class VrrpStateMachine {
             step.arm(TimerKind.MASTER_DOWN, step.now + step.state.masterDownIntervalNanos()); // (760)
             step.enter(VrrpState.BACKUP); // (765)
         } else {
-            // (770)/(775) Discard, and (RFC 9568; keepalived default) reassert at once with an advert.
+            // (770)/(775) Discard, and (RFC 9568; keepalived default) reassert at once with an advert. Another
+            // router acting as Master (a healed split brain) may have drawn the LAN's ARP / neighbour caches to
+            // itself: announce the VIPs again, as keepalived does by default (garp_lower_prio_repeat =
+            // garp_master_repeat, then a second burst after garp_lower_prio_delay = garp_master_delay).
             step.sendAdvert(state.priority());
+            step.actions.add(VrrpAction.SEND_ANNOUNCEMENTS);
             step.arm(TimerKind.ADVER, step.now + state.config().advertisementIntervalNanos());
         }
     }
