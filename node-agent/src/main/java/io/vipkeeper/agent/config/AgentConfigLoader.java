@@ -1,5 +1,9 @@
 package io.vipkeeper.agent.config;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,6 +12,10 @@ import java.util.List;
 
 /** Reads and validates the node agent's standalone configuration file. */
 public final class AgentConfigLoader {
+
+    private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
+    private static final ObjectMapper TREE_READER = new ObjectMapper(FACTORY);
+    private static final SpecBinder BINDER = new SpecBinder(FACTORY);
 
     private AgentConfigLoader() {
     }
@@ -26,6 +34,23 @@ public final class AgentConfigLoader {
 
     /** Parses and validates YAML text; {@code sourceName} names it in problems. Pure. */
     public static AgentConfig parse(String yaml, String sourceName) throws ConfigException {
-        throw new ConfigException(List.of(new ConfigProblem(sourceName, 0, 0, "", "not implemented yet")));
+        Problems problems = new Problems(sourceName);
+        // First pass: where everything is written, and what a tree would hide (duplicate keys, syntax errors).
+        YamlLocations locations = YamlLocations.scan(FACTORY, yaml, problems);
+        problems.useLocations(locations);
+        problems.throwIfAnySyntaxError();
+        JsonNode root;
+        try {
+            root = TREE_READER.readTree(yaml);
+        } catch (JsonProcessingException | RuntimeException e) {
+            // The first pass read the same text without a syntax error; this is not expected.
+            problems.at("", "cannot read the YAML text: " + e.getMessage());
+            problems.throwIfAny();
+            return null;
+        }
+        // Second pass: the rules, on the tree, located through the first pass.
+        AgentConfig config = new ConfigReader(problems, BINDER).read(root, sourceName);
+        problems.throwIfAny();
+        return config;
     }
 }
