@@ -28,6 +28,8 @@ RESULTS="$VKB_WORK/results.txt"
 
 echo "== failover: $RUNS_FAST runs at 100 ms and $RUNS_SLOW runs at 1 s, each alternating vipkeeper / keepalived$([ -n "$WARM" ] && echo ", WARM=1: b was MASTER once before")"
 echo "   $(date -u '+%Y-%m-%d %H:%M:%S UTC'), load average at start: $(vkb_load), $(nproc) cores"
+echo "   vipkeeper: node-agent/vipkeeper-agent (launcher JVM options)${VIPKEEPER_JAVA_OPTS:+ + VIPKEEPER_JAVA_OPTS=$VIPKEEPER_JAVA_OPTS}"
+echo "   keepalived: $(/usr/sbin/keepalived --version 2>&1 | head -1)"
 
 # a fresh pair: a (150) MASTER with the VIP, then b (100) BACKUP; sets pa and pb. With WARM=1, b starts
 # first and becomes MASTER alone, then a starts and preempts it: b has then been through the MASTER path once.
@@ -141,4 +143,4 @@ for ms in 100 1000; do
     if (xk + 0 > 0) printf ", median (b-a-bound) %.2f", xv / xk
     print "" }'
 done
-echo "(per-run figures: $RESULTS while the work directory is kept: VKB_KEEP=1)"
+[ -z "${VKB_KEEP:-}" ] || echo "(per-run figures: $RESULTS)"

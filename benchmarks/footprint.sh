@@ -24,7 +24,7 @@ VARIANTS=(${FOOTPRINT_VARIANTS:-keepalived vipkeeper vipkeeper-lean})
 WARMUP=${FOOTPRINT_WARMUP:-30}
 WINDOW=${FOOTPRINT_WINDOW:-60}
 N=${FOOTPRINT_INSTANCES:-100}
-LEAN_OPTS=${LEAN_OPTS:--Xmx24m -Xms8m -XX:MaxMetaspaceSize=40m -XX:ReservedCodeCacheSize=12m -XX:CICompilerCount=1 -XX:-UsePerfData -Xshare:auto}
+LEAN_OPTS=${LEAN_OPTS:--Xms8m -Xmx16m -XX:MaxMetaspaceSize=40m -XX:ReservedCodeCacheSize=12m -XX:CICompilerCount=1 -XX:-UsePerfData -XX:+UseCompactObjectHeaders -Xshare:off}
 case "$ROLE" in master|backup) ;; *) echo "role: master or backup" >&2; exit 2 ;; esac
 vkb_require_root
 vkb_require ip setsid
