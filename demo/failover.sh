@@ -16,11 +16,8 @@ if [ -z "${JAVA_HOME:-}" ]; then
     [ -x "$d/bin/java" ] && { export JAVA_HOME="$d"; break; }
   done
 fi
-jar=node-agent/target/vipkeeper-agent.jar
-if [ ! -f "$jar" ]; then
-  echo "== building the agent (./mvnw -q -pl node-agent -am package -DskipTests)"
-  ./mvnw -B -q -pl node-agent -am package -DskipTests
-fi
+echo "== building the agent (./mvnw -q -pl node-agent -am package -DskipTests)"
+./mvnw -B -q -pl node-agent -am package -DskipTests
 
 tag="vkdemo-$$"
 br="$tag-br"; a="$tag-a"; b="$tag-b"
@@ -68,7 +65,9 @@ start_agent() { # host ns
     --node-name "$1" >> "$work/$1.log" 2>&1 &
   pids+=($!)
 }
+killed=""
 state_of() { # host
+  if [ "$1" = "$killed" ]; then echo "(killed)"; return; fi
   sed -n 's/.*"state" : "\([A-Z]*\)".*/\1/p' "$work/$1.json" 2>/dev/null | head -1
 }
 holder() {
@@ -77,24 +76,35 @@ holder() {
     if ip -n "$ns" -o addr show dev eth0 | grep -q "10.231.0.100/"; then echo "$host"; fi
   done
 }
+alive() { # pid host
+  if ! kill -0 "$1" 2>/dev/null; then
+    echo "== agent on host $2 exited; its log:" >&2
+    cat "$work/$2.log" >&2
+    exit 1
+  fi
+}
 show() {
   printf '   host a: %-7s  host b: %-7s  VIP 10.231.0.100 on: %s\n' "$(state_of a)" "$(state_of b)" "$(holder | tr '\n' ' ')"
 }
 
 echo "== starting two agents: a at priority 150, b at priority 100 (VRRPv3, 100 ms adverts)"
 start_agent a "$a"; pid_a=${pids[-1]}
-start_agent b "$b"
+start_agent b "$b"; pid_b=${pids[-1]}
+sleep 1; alive "$pid_a" a; alive "$pid_b" b
 for _ in $(seq 1 100); do [ "$(state_of a)" = MASTER ] && [ "$(state_of b)" = BACKUP ] && break; sleep 0.1; done
 show
 echo "== kill -9 the MASTER (host a)"
 kill -9 "$pid_a"
+killed=a
 t0=$(date +%s%N)
-for _ in $(seq 1 100); do [ "$(holder)" = b ] && break; sleep 0.02; done
+for _ in $(seq 1 100); do holder | grep -q b && break; sleep 0.02; done
 t1=$(date +%s%N)
 for _ in $(seq 1 50); do [ "$(state_of b)" = MASTER ] && break; sleep 0.1; done
 show
-echo "   b took over the VIP $(( (t1 - t0) / 1000000 )) ms after the kill (protocol bound: 3 x 100 ms + skew 61 ms)"
-echo "== restart host a: it preempts (higher priority) and takes the VIP back"
+echo "   b took over the VIP $(( (t1 - t0) / 1000000 )) ms after the kill (protocol bound: 3 x 100 ms + skew 61 ms after a's last advert)"
+echo "   (a's kernel keeps the address after kill -9, as with keepalived; b's gratuitous ARPs move the traffic to b)"
+echo "== restart host a: it removes the stale address, then preempts (higher priority) and takes the VIP back"
+killed=""
 start_agent a "$a"
 for _ in $(seq 1 100); do [ "$(state_of a)" = MASTER ] && [ "$(state_of b)" = BACKUP ] && break; sleep 0.1; done
 show

@@ -4,6 +4,7 @@ import io.vipkeeper.agent.check.exec.ScriptUser;
 import io.vipkeeper.agent.config.AgentConfig;
 import io.vipkeeper.agent.config.AgentConfigLoader;
 import io.vipkeeper.agent.config.ConfigException;
+import io.vipkeeper.agent.http.StatusServer;
 import io.vipkeeper.agent.linux.LinuxException;
 import io.vipkeeper.agent.runtime.AgentRuntime;
 import io.vipkeeper.agent.runtime.AgentSnapshot;
@@ -12,6 +13,7 @@ import io.vipkeeper.agent.runtime.StateFileWriter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -23,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The standalone agent: {@code vipkeeper-agent --config agent.yaml [--state-file state.json] [--script-dir DIR]
- * [--script-user USER] [--node-name NAME]} — keepalived's job on a host, from a YAML file.
+ * [--script-user USER] [--node-name NAME] [--http HOST:PORT]} — keepalived's job on a host, from a YAML file;
+ * {@code --http} serves /healthz, /readyz and /metrics.
  *
  * <ul>
  *   <li>A bad file is refused at start with file, line and reason; nothing on the host is touched (exit 2).</li>
@@ -46,7 +49,8 @@ public final class Main {
     }
 
     /** Options of the command line. */
-    record Options(Path config, Path stateFile, Path scriptDir, String scriptUser, String nodeName) {}
+    record Options(Path config, Path stateFile, Path scriptDir, String scriptUser, String nodeName,
+            InetSocketAddress http) {}
 
     static Options parse(String[] args) {
         Path config = null;
@@ -54,6 +58,7 @@ public final class Main {
         Path scriptDir = null;
         String scriptUser = ScriptUser.NOBODY.name();
         String nodeName = null;
+        InetSocketAddress http = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String value = i + 1 < args.length ? args[i + 1] : null;
@@ -63,6 +68,7 @@ public final class Main {
                 case "--script-dir" -> scriptDir = Path.of(required(arg, value));
                 case "--script-user" -> scriptUser = required(arg, value);
                 case "--node-name" -> nodeName = required(arg, value);
+                case "--http" -> http = hostAndPort(arg, required(arg, value));
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
             i++;
@@ -70,7 +76,29 @@ public final class Main {
         if (config == null) {
             throw new IllegalArgumentException("--config FILE is required");
         }
-        return new Options(config, stateFile, scriptDir, scriptUser, nodeName);
+        return new Options(config, stateFile, scriptDir, scriptUser, nodeName, http);
+    }
+
+    /** {@code 127.0.0.1:9412}, {@code [::1]:9412} or {@code :9412} (all addresses). */
+    static InetSocketAddress hostAndPort(String option, String value) {
+        int colon = value.lastIndexOf(':');
+        if (colon < 0) {
+            throw new IllegalArgumentException(option + " needs HOST:PORT, got " + value);
+        }
+        String host = value.substring(0, colon);
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        int port;
+        try {
+            port = Integer.parseInt(value.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs a numeric port, got " + value);
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException(option + " port out of range: " + port);
+        }
+        return host.isEmpty() ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
     }
 
     private static String required(String option, String value) {
@@ -87,7 +115,7 @@ public final class Main {
         } catch (IllegalArgumentException e) {
             err.println("vipkeeper-agent: " + e.getMessage());
             err.println("usage: vipkeeper-agent --config agent.yaml [--state-file state.json] [--script-dir DIR]"
-                    + " [--script-user USER|root] [--node-name NAME]");
+                    + " [--script-user USER|root] [--node-name NAME] [--http HOST:PORT]");
             return EXIT_USAGE;
         }
         AgentConfig config;
@@ -125,6 +153,15 @@ public final class Main {
             return EXIT_FAILURE;
         }
         services.startChecks(runtime, config);
+        StatusServer http = null;
+        if (options.http() != null) {
+            try {
+                http = StatusServer.start(options.http(), runtime, services.notifyCounters());
+                LOG.info("serving /healthz, /readyz and /metrics on {}", http.address());
+            } catch (RuntimeException e) {
+                LOG.error("cannot serve HTTP on {}: {}; running without it", options.http(), e.getMessage());
+            }
+        }
         LOG.info("vipkeeper-agent running {} instance(s) from {} as node {}", config.instances().size(),
                 options.config(), nodeName);
 
@@ -138,6 +175,9 @@ public final class Main {
             // wait for a signal, or for the loop to stop on its own (a fatal error)
         }
         watch.interrupt();
+        if (http != null) {
+            http.close();
+        }
         LOG.info("stopping: sending priority 0 where MASTER, removing VIPs, notifying STOP");
         services.close();
         runtime.shutdown();

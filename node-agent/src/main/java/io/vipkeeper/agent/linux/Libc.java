@@ -119,6 +119,8 @@ public final class Libc {
     private static final MethodHandle SENDMSG = bind("sendmsg", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
     private static final MethodHandle RECVMSG = bind("recvmsg", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
     private static final MethodHandle POLL = bind("poll", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
+    private static final MethodHandle PPOLL =
+            bind("ppoll", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS));
     private static final MethodHandle CLOSE = bind("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
     private static final MethodHandle IF_NAMETOINDEX = bind("if_nametoindex", FunctionDescriptor.of(JAVA_INT, ADDRESS));
     private static final MethodHandle OPEN = bind("open", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
@@ -127,6 +129,7 @@ public final class Libc {
     private static final MethodHandle WRITE = bind("write", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
     private static final MethodHandle READ = bind("read", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
 
+    @SuppressWarnings("restricted") // native access is granted with --enable-native-access (see package-info)
     private static MethodHandle bind(String name, FunctionDescriptor descriptor) {
         MemorySegment symbol = LOOKUP.find(name).orElseThrow(() -> new UnsatisfiedLinkError("libc has no " + name));
         return LINKER.downcallHandle(symbol, descriptor, CAPTURE_ERRNO);
@@ -298,6 +301,27 @@ public final class Libc {
                 return 0;
             }
             throw failure("poll", capture);
+        }
+        return n;
+    }
+
+    /**
+     * ppoll: poll with a nanosecond timeout ({@code struct timespec}, or {@link MemorySegment#NULL} to wait without
+     * limit) and no signal mask change. Returns the number of ready descriptors, 0 on timeout or EINTR.
+     */
+    public static int ppoll(MemorySegment pollfds, int count, MemorySegment timespec) throws ErrnoException {
+        MemorySegment capture = CAPTURE.get();
+        int n;
+        try {
+            n = (int) PPOLL.invokeExact(capture, pollfds, (long) count, timespec, MemorySegment.NULL);
+        } catch (Throwable t) {
+            throw linkageBug(t);
+        }
+        if (n < 0) {
+            if (errno(capture) == Errno.EINTR) {
+                return 0;
+            }
+            throw failure("ppoll", capture);
         }
         return n;
     }

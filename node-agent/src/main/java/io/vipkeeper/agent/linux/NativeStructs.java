@@ -23,6 +23,7 @@ final class NativeStructs {
 
     static final ValueLayout.OfShort SHORT_BE = JAVA_SHORT.withOrder(ByteOrder.BIG_ENDIAN);
     static final ValueLayout.OfInt INT_BE = JAVA_INT.withOrder(ByteOrder.BIG_ENDIAN);
+    static final ValueLayout.OfLong LONG_UNALIGNED = JAVA_LONG.withByteAlignment(1);
 
     /** struct sockaddr_in { sa_family_t family; __be16 port; struct in_addr addr; char zero[8]; } */
     static final int SOCKADDR_IN_SIZE = 16;

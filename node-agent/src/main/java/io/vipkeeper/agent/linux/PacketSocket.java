@@ -15,7 +15,7 @@ import java.nio.ByteBuffer;
  * MAC, source MAC, EtherType, payload) is built by the caller; the EtherType and destination MAC of the frame
  * also go into the sockaddr_ll. The frame memory is allocated once.
  */
-public final class PacketSocket implements AutoCloseable {
+public final class PacketSocket implements FrameSender {
     private static final int ETHERNET_HEADER = 14;
     private static final int MAX_FRAME = 1514;
     private static final int ARPHRD_ETHER = 1;
@@ -41,6 +41,7 @@ public final class PacketSocket implements AutoCloseable {
     }
 
     /** Sends one frame: the bytes between position and limit (the position is not changed). */
+    @Override
     public void send(ByteBuffer ethernetFrame) throws LinuxException {
         int length = ethernetFrame.remaining();
         if (length < ETHERNET_HEADER || length > MAX_FRAME) {

@@ -1,15 +1,11 @@
 package io.vipkeeper.agent.linux;
 
-import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
-import java.lang.invoke.MethodHandle;
 import java.util.Arrays;
 
 /**
@@ -21,9 +17,6 @@ import java.util.Arrays;
  * is safe from any thread. Nothing is allocated per wait.
  */
 public final class Poller implements AutoCloseable {
-    private static final MethodHandle PPOLL = Linker.nativeLinker().downcallHandle(
-            Linker.nativeLinker().defaultLookup().find("ppoll").orElseThrow(),
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS));
     private static final int MAX_SOURCES = 1024;
 
     private final Arena arena = Arena.ofShared();
@@ -96,12 +89,7 @@ public final class Poller implements AutoCloseable {
             timespec.set(JAVA_LONG, 8, timeoutNanos % 1_000_000_000L);
             ts = timespec;
         }
-        int ready;
-        try {
-            ready = (int) PPOLL.invokeExact(pollFds, (long) (descriptors.length + 1), ts, MemorySegment.NULL);
-        } catch (Throwable t) {
-            throw new AssertionError("ppoll downcall failed", t);
-        }
+        int ready = Libc.ppoll(pollFds, descriptors.length + 1, ts);
         if (ready <= 0) {
             return false; // timeout, or EINTR (a signal): the caller recomputes its deadline either way
         }

@@ -21,8 +21,12 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>The socket belongs to the network namespace of the thread that opened it. Methods are synchronized: one
  * request at a time.
+ *
+ * <p>To follow state without a gap, open the {@link Monitor} first, then dump, then apply events: an event that
+ * raced the dump is then seen twice (harmless) instead of never. Removal matches address AND prefix length: an
+ * address present with another prefix also answers EADDRNOTAVAIL, which this class reports as "not present".
  */
-public final class Rtnetlink implements AutoCloseable {
+public final class Rtnetlink implements AddressInstaller, AutoCloseable {
     /** How long to wait for the kernel's answer; it answers in microseconds unless something is very wrong. */
     private static final long REPLY_TIMEOUT_MILLIS = 5_000;
     private static final int BUFFER = 64 * 1024;
@@ -53,6 +57,7 @@ public final class Rtnetlink implements AutoCloseable {
      *
      * @return true when the kernel added it, false when it was already present
      */
+    @Override
     public synchronized boolean addAddress(int interfaceIndex, InetAddress address, int prefixLength)
             throws LinuxException {
         int s = nextSeq();
@@ -73,6 +78,7 @@ public final class Rtnetlink implements AutoCloseable {
      *
      * @return true when the kernel removed it, false when it was not present
      */
+    @Override
     public synchronized boolean removeAddress(int interfaceIndex, InetAddress address, int prefixLength)
             throws LinuxException {
         int s = nextSeq();

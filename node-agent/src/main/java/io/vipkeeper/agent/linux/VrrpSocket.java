@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.LongAdder;
  *       discard anything else (§7.1), which proves the sender is on the link.</li>
  *   <li>{@code IP_MULTICAST_IF} / {@code IPV6_MULTICAST_IF} to the interface: a namespace or host with no
  *       default route otherwise cannot send to 224.0.0.18.</li>
- *   <li>Multicast loop off: the instance must not hear its own adverts.</li>
+ *   <li>Multicast loop off: the instance must not hear its own adverts. {@code IP_MULTICAST_ALL} /
+ *       {@code IPV6_MULTICAST_ALL} off: only groups this socket joined are delivered to it.</li>
  *   <li>IPv6: {@code IPV6_CHECKSUM} at offset 6, so the kernel computes the VRRP checksum with the IPv6
  *       pseudo-header on send and drops packets with a bad one on receive (RFC 9568 §5.2.8);
  *       {@code IPV6_RECVHOPLIMIT} and {@code IPV6_RECVPKTINFO} to learn hop limit and destination.</li>
@@ -46,7 +47,7 @@ import java.util.concurrent.atomic.LongAdder;
  * {@link #receive}. Sending and receiving allocate only the returned record and its addresses: all native
  * memory (message headers, control buffers, packet buffers) is allocated once when the socket is opened.
  */
-public final class VrrpSocket implements AutoCloseable {
+public final class VrrpSocket implements VrrpTransport {
     /** RFC 9568 §5.1.1.2: the IPv4 multicast address VRRP is sent to. */
     public static final InetAddress IPV4_GROUP = NativeStructs.byAddress(new byte[] {(byte) 224, 0, 0, 18});
     /** RFC 9568 §5.1.2.2: the IPv6 multicast address VRRP is sent to (ff02::12). */
@@ -57,6 +58,12 @@ public final class VrrpSocket implements AutoCloseable {
     /** IPTOS_PREC_INTERNETCONTROL, as routers (and keepalived) mark control traffic. */
     private static final int TOS_INTERNET_CONTROL = 0xc0;
     private static final int IPV6_TCLASS = 67;
+    /**
+     * With the default (1) a raw socket receives every multicast group any socket of the host joined on the
+     * interface; 0 limits it to the groups this socket joined, so a unicast-mode socket sees no multicast adverts.
+     */
+    private static final int IP_MULTICAST_ALL = 49;
+    private static final int IPV6_MULTICAST_ALL = 29;
     /** Larger than any VRRP message (RFC 9568: at most 255 IPv6 addresses = 4088 bytes). */
     private static final int SEND_BUFFER = 8192;
     /** A whole IP packet of any MTU fits, so nothing is silently truncated. */
@@ -78,12 +85,18 @@ public final class VrrpSocket implements AutoCloseable {
     private final int sendControlLength;
     private final MemorySegment sendBuffer;
     private final ByteBuffer sendView;
+    private InetAddress lastDestination;
 
     // receive side: used only under handle.receiveLock
     private final MemorySegment recvMsg;
     private final MemorySegment recvName;
     private final MemorySegment recvControl;
     private final MemorySegment recvBuffer;
+    /** Receive-side caches: the same peers send again and again, so their InetAddress objects are reused. */
+    private final AddressCache sourceCache = new AddressCache();
+    private final AddressCache destinationCache = new AddressCache();
+    private ByteBuffer lastTarget;
+    private MemorySegment lastTargetSegment;
 
     private volatile Set<InetAddress> acceptedSources = Set.of();
     private final LongAdder sent = new LongAdder();
@@ -136,6 +149,10 @@ public final class VrrpSocket implements AutoCloseable {
             sendControl.set(JAVA_INT, 16, interfaceIndex);
             MemorySegment.copy(source.getAddress(), 0, sendControl, JAVA_BYTE, 20, 4);
         }
+        NativeStructs.writeIovec(sendIov, sendBuffer, 0);
+        NativeStructs.writeMsghdr(sendMsg, sendName,
+                ipv6 ? NativeStructs.SOCKADDR_IN6_SIZE : NativeStructs.SOCKADDR_IN_SIZE, sendIov, sendControl,
+                sendControlLength);
     }
 
     /**
@@ -179,6 +196,15 @@ public final class VrrpSocket implements AutoCloseable {
                 Libc.setsockoptInt(fd, Libc.IPPROTO_IPV6, Libc.IPV6_RECVHOPLIMIT, 1, "IPV6_RECVHOPLIMIT");
                 Libc.setsockoptInt(fd, Libc.IPPROTO_IPV6, Libc.IPV6_RECVPKTINFO, 1, "IPV6_RECVPKTINFO");
                 Libc.setsockoptInt(fd, Libc.IPPROTO_IPV6, IPV6_TCLASS, TOS_INTERNET_CONTROL, "IPV6_TCLASS");
+                try {
+                    Libc.setsockoptInt(fd, Libc.IPPROTO_IPV6, IPV6_MULTICAST_ALL, 0, "IPV6_MULTICAST_ALL");
+                } catch (ErrnoException e) {
+                    // kernels before 4.20 lack it: a unicast socket may then also see ff02::12 traffic, which
+                    // acceptOnlyFrom filters out
+                    if (e.errno() != Errno.ENOPROTOOPT) {
+                        throw e;
+                    }
+                }
             } else {
                 // struct ip_mreqn { struct in_addr multiaddr; struct in_addr address; int ifindex; }
                 MemorySegment mreqn = arena.allocate(12, 4);
@@ -189,6 +215,7 @@ public final class VrrpSocket implements AutoCloseable {
                 Libc.setsockoptInt(fd, Libc.IPPROTO_IP, Libc.IP_TTL, TTL, "IP_TTL");
                 Libc.setsockoptInt(fd, Libc.IPPROTO_IP, Libc.IP_MULTICAST_LOOP, 0, "IP_MULTICAST_LOOP");
                 Libc.setsockoptInt(fd, Libc.IPPROTO_IP, Libc.IP_TOS, TOS_INTERNET_CONTROL, "IP_TOS");
+                Libc.setsockoptInt(fd, Libc.IPPROTO_IP, IP_MULTICAST_ALL, 0, "IP_MULTICAST_ALL");
             }
         }
     }
@@ -224,6 +251,7 @@ public final class VrrpSocket implements AutoCloseable {
     }
 
     /** Sends a VRRP message to the multicast group of this socket's family. */
+    @Override
     public void sendMulticast(ByteBuffer payload) throws LinuxException {
         send(ipv6 ? IPV6_GROUP : IPV4_GROUP, payload);
     }
@@ -232,6 +260,7 @@ public final class VrrpSocket implements AutoCloseable {
      * Sends one VRRP message (the bytes between position and limit; the buffer's position is not changed) to a
      * destination: the multicast group, or a unicast peer.
      */
+    @Override
     public void send(InetAddress destination, ByteBuffer payload) throws LinuxException {
         if ((destination instanceof Inet6Address) != ipv6) {
             throw new LinuxException("destination " + destination.getHostAddress() + " is not of this socket's family");
@@ -247,16 +276,17 @@ public final class VrrpSocket implements AutoCloseable {
             }
             sendView.clear();
             sendView.put(0, payload, payload.position(), length);
-            int nameLength;
-            if (ipv6) {
-                NativeStructs.writeSockaddrIn6(sendName, (Inet6Address) destination, interfaceIndex);
-                nameLength = NativeStructs.SOCKADDR_IN6_SIZE;
-            } else {
-                NativeStructs.writeSockaddrIn(sendName, (Inet4Address) destination);
-                nameLength = NativeStructs.SOCKADDR_IN_SIZE;
+            // the destination rarely changes (the group, or the same few peers): rewrite the sockaddr only when
+            // it does, so a send allocates nothing (InetAddress.getAddress() copies)
+            if (!destination.equals(lastDestination)) {
+                if (ipv6) {
+                    NativeStructs.writeSockaddrIn6(sendName, (Inet6Address) destination, interfaceIndex);
+                } else {
+                    NativeStructs.writeSockaddrIn(sendName, (Inet4Address) destination);
+                }
+                lastDestination = destination;
             }
-            NativeStructs.writeIovec(sendIov, sendBuffer, length);
-            NativeStructs.writeMsghdr(sendMsg, sendName, nameLength, sendIov, sendControl, sendControlLength);
+            sendIov.set(JAVA_LONG, 8, length); // iov_len; the msghdr itself was built once in the constructor
             Libc.sendmsg(handle.fd, sendMsg, 0);
             sent.increment();
         } finally {
@@ -270,6 +300,7 @@ public final class VrrpSocket implements AutoCloseable {
      *
      * @return the packet, or {@code null} on timeout or when the socket is closed (see {@link #isOpen()})
      */
+    @Override
     public ReceivedPacket receive(ByteBuffer target, long timeoutMillis) throws LinuxException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         handle.receiveLock.lock();
@@ -330,8 +361,8 @@ public final class VrrpSocket implements AutoCloseable {
             return null;
         }
         int ttl = recvBuffer.get(JAVA_BYTE, 8) & 0xff;
-        InetAddress src = NativeStructs.inet4At(recvBuffer, 12);
-        InetAddress dst = NativeStructs.inet4At(recvBuffer, 16);
+        InetAddress src = sourceCache.ipv4(recvBuffer, 12);
+        InetAddress dst = destinationCache.ipv4(recvBuffer, 16);
         return new ReceivedPacket(src, dst, ttl, interfaceIndex, copyOut(headerLength, length, target));
     }
 
@@ -341,7 +372,7 @@ public final class VrrpSocket implements AutoCloseable {
             malformed.increment();
             return null;
         }
-        InetAddress src = NativeStructs.inet6At(recvName, 8);
+        InetAddress src = sourceCache.ipv6(recvName, 8);
         int hopLimit = -1;
         InetAddress dst = null;
         int arrivedOn = interfaceIndex;
@@ -359,7 +390,7 @@ public final class VrrpSocket implements AutoCloseable {
                 hopLimit = recvControl.get(JAVA_INT, data);
             } else if (level == Libc.IPPROTO_IPV6 && type == Libc.IPV6_PKTINFO
                     && cmsgLen >= NativeStructs.cmsgLen(20)) {
-                dst = NativeStructs.inet6At(recvControl, data);
+                dst = destinationCache.ipv6(recvControl, data);
                 arrivedOn = recvControl.get(JAVA_INT, data + 16);
             }
             offset += NativeStructs.cmsgAlign((int) cmsgLen);
@@ -372,9 +403,41 @@ public final class VrrpSocket implements AutoCloseable {
     }
 
     private ByteBuffer copyOut(int offset, int length, ByteBuffer target) {
+        if (target != lastTarget) {
+            lastTarget = target;
+            lastTargetSegment = MemorySegment.ofBuffer(target.duplicate().clear());
+        }
         target.clear();
-        MemorySegment.copy(recvBuffer, JAVA_BYTE, offset, MemorySegment.ofBuffer(target), JAVA_BYTE, 0, length);
+        MemorySegment.copy(recvBuffer, JAVA_BYTE, offset, lastTargetSegment, JAVA_BYTE, 0, length);
         return target.slice(0, length);
+    }
+
+    /** The last address seen at one place of the packet, reused while the bytes stay the same. */
+    private static final class AddressCache {
+        private long high;
+        private long low;
+        private InetAddress address;
+
+        InetAddress ipv4(MemorySegment s, long offset) {
+            long bits = s.get(NativeStructs.INT_BE, offset) & 0xffffffffL;
+            if (address == null || high != -1 || low != bits) {
+                address = NativeStructs.inet4At(s, offset);
+                high = -1;
+                low = bits;
+            }
+            return address;
+        }
+
+        InetAddress ipv6(MemorySegment s, long offset) {
+            long h = s.get(NativeStructs.LONG_UNALIGNED, offset);
+            long l = s.get(NativeStructs.LONG_UNALIGNED, offset + 8);
+            if (address == null || high != h || low != l || !(address instanceof Inet6Address)) {
+                address = NativeStructs.inet6At(s, offset);
+                high = h;
+                low = l;
+            }
+            return address;
+        }
     }
 
     /** Counters since open. */

@@ -4,13 +4,13 @@ import io.vipkeeper.agent.config.AgentConfig;
 import io.vipkeeper.agent.config.InstanceSettings;
 import io.vipkeeper.agent.config.SyncGroupSettings;
 import io.vipkeeper.agent.config.VipAddress;
-import io.vipkeeper.agent.linux.AddressInfo;
 import io.vipkeeper.agent.linux.LinkInfo;
 import io.vipkeeper.agent.linux.LinuxException;
 import io.vipkeeper.agent.linux.Poller;
 import io.vipkeeper.agent.linux.ReceivedPacket;
 import io.vipkeeper.agent.linux.Rtnetlink;
 import io.vipkeeper.agent.linux.RtnetlinkEvent;
+import io.vipkeeper.agent.linux.SourceAddress;
 import io.vipkeeper.agent.linux.VrrpSocket;
 import io.vipkeeper.agent.vrrp.engine.EffectivePriority;
 import io.vipkeeper.agent.vrrp.engine.FaultReason;
@@ -640,19 +640,8 @@ public final class AgentRuntime implements AutoCloseable {
         for (InstanceRuntime inst : instances.values()) {
             inst.settings.addresses().forEach(v -> vips.add(v.address()));
         }
-        Optional<InetAddress> found = Optional.empty();
-        for (AddressInfo a : rtnetlink.addressesOf(link.index())) {
-            if (family == AddressFamily.IPV4 && a.address() instanceof Inet4Address && !a.secondary()
-                    && !vips.contains(a.address())) {
-                found = Optional.of(a.address());
-                break;
-            }
-            if (family == AddressFamily.IPV6 && a.address() instanceof Inet6Address
-                    && a.address().isLinkLocalAddress() && !a.tentative() && !a.dadFailed()) {
-                found = Optional.of(a.address());
-                break;
-            }
-        }
+        Optional<InetAddress> found = SourceAddress.choose(rtnetlink.addressesOf(link.index()), link.index(),
+                family == AddressFamily.IPV6, vips);
         return found.orElseThrow(() -> new LinuxException("interface " + link.name() + " has no "
                 + (family == AddressFamily.IPV4 ? "IPv4 address" : "usable IPv6 link-local address")
                 + " to send VRRP adverts from"));

@@ -17,10 +17,10 @@ import io.vipkeeper.agent.notify.Hook;
 import io.vipkeeper.agent.notify.HookDefinition;
 import io.vipkeeper.agent.notify.NotifyCounters;
 import io.vipkeeper.agent.notify.NotifyScope;
-import io.vipkeeper.agent.notify.NotifyState;
 import io.vipkeeper.agent.notify.Transition;
 import io.vipkeeper.agent.notify.TransitionNotifier;
 import io.vipkeeper.agent.notify.WebhookHook;
+import io.vipkeeper.agent.vrrp.engine.NotifyState;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -163,10 +163,9 @@ public final class ChecksAndHooks implements TransitionListener, AutoCloseable {
     }
 
     @Override
-    public void onTransition(InstanceSettings instance, io.vipkeeper.agent.vrrp.engine.NotifyState from,
-            io.vipkeeper.agent.vrrp.engine.NotifyState to, int priority) {
+    public void onTransition(InstanceSettings instance, NotifyState from, NotifyState to, int priority) {
         notifier.notify(new Transition(NotifyScope.INSTANCE, instance.name(), nodeName,
-                NotifyState.valueOf(from.name()), NotifyState.valueOf(to.name()), priority,
+                from, to, priority,
                 instance.addresses().stream().map(VipAddress::toString).toList(), instance.interfaceName(),
                 clock.instant()));
     }

@@ -184,6 +184,29 @@ class VrrpSocketNetnsTest {
     }
 
     @Test
+    void aSocketThatDidNotJoinSeesNoMulticastEvenWhenAnotherSocketJoined() throws Exception {
+        InetAddress vip = InetAddress.getByName("10.199.11.103");
+        try (VrrpSocket joined = open(ns2, h2.ipv4(), true);
+                VrrpSocket unicastOnly = open(ns2, h2.ipv4(), false);
+                VrrpSocket tx = open(ns1, h1.ipv4(), false)) {
+            byte[] multicast = HandBuiltVrrp.advert(54, 100, 100, List.of(vip));
+            byte[] unicast = HandBuiltVrrp.advert(55, 100, 100, List.of(vip));
+            tx.sendMulticast(ByteBuffer.wrap(multicast));
+            tx.send(h2.ipv4(), ByteBuffer.wrap(unicast));
+
+            ReceivedPacket first = unicastOnly.receive(ByteBuffer.allocate(2048), 5_000);
+            ReceivedPacket groupPacket = joined.receive(ByteBuffer.allocate(2048), 5_000);
+
+            // IP_MULTICAST_ALL off: the group packet, sent first, never reached the socket that did not join
+            assertThat(first).isNotNull();
+            assertThat(first.destination()).isEqualTo(h2.ipv4());
+            assertThat(bytesOf(first.payload())).isEqualTo(unicast);
+            assertThat(groupPacket).isNotNull();
+            assertThat(groupPacket.destination()).isEqualTo(VrrpSocket.IPV4_GROUP);
+        }
+    }
+
+    @Test
     void closeWakesABlockedReceiver() throws Exception {
         VrrpSocket rx = open(ns2, h2.ipv4(), true);
         Thread closer = Thread.ofPlatform().start(() -> {

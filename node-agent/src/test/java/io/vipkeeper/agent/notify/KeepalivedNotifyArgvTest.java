@@ -1,5 +1,6 @@
 package io.vipkeeper.agent.notify;
 
+import io.vipkeeper.agent.vrrp.engine.NotifyState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;

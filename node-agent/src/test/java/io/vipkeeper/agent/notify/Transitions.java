@@ -1,5 +1,6 @@
 package io.vipkeeper.agent.notify;
 
+import io.vipkeeper.agent.vrrp.engine.NotifyState;
 import java.time.Instant;
 import java.util.List;
 

@@ -374,6 +374,13 @@ public final class NetnsLan implements AutoCloseable {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
             }
+            for (Process p : processes) {
+                try {
+                    p.waitFor(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
         List<String> names = new ArrayList<>();
         names.add(bridgeNamespace);

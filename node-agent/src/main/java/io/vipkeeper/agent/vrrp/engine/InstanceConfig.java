@@ -21,7 +21,8 @@ import java.util.Objects;
  * @param preempt Preempt_Mode (RFC 9568 §6.1, default true; keepalived {@code nopreempt} = false). The
  *     address owner always preempts.
  * @param preemptDelayNanos keepalived's {@code preempt_delay}: a Backup that could preempt a lower-priority
- *     Master waits this long after it first could; 0 = preempt at once
+ *     Master takes over this long after it first could have (the Master_Down_Timer deadline it held when the
+ *     first lower-priority advert arrived); 0 = preempt as RFC 9568 says
  * @param startAsBackup keepalived's {@code state BACKUP}: never Master at Startup, even as the address owner;
  *     take over only through the Master_Down_Timer
  * @param primaryAddress the local primary IPv4 address (4 bytes) or IPv6 link-local address (16 bytes), in

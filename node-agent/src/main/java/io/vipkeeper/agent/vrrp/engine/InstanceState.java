@@ -54,6 +54,16 @@ public record InstanceState(
                 config.advertisementIntervalCentiseconds(), NOT_ARMED, NOT_ARMED, NOT_ARMED, 0L);
     }
 
+    /**
+     * True in MASTER only: the instance owns the VIPs, answers ARP / NS for them (RFC 9568 §6.4.3 (610),
+     * (625)) and accepts frames to the virtual MAC (645). In every other state it must not (§6.4.2 (310)–(340)).
+     * Whether packets addressed to the VIPs are accepted in MASTER also depends on Accept_Mode and ownership
+     * (650), which the runtime applies.
+     */
+    public boolean holdsVips() {
+        return state == VrrpState.MASTER;
+    }
+
     /** True when at least one fault reason is present. */
     public boolean isFaulty() {
         return !faults.isEmpty();

@@ -11,7 +11,8 @@ import java.util.List;
  *
  * <p>Pure: no sockets, no clock, no threads, no sleeps. "now" is the caller's monotonic clock in nanoseconds;
  * every timer is an absolute deadline in the returned instance and in an {@link VrrpAction.ArmTimer} action.
- * The numbers in parentheses below and in the code are RFC 9568's line labels (the same as RFC 5798's).
+ * The numbers in parentheses below and in the code are the line labels of RFC 5798 §6.4, whose steps RFC 9568
+ * §6.4 keeps in the same order (see the package documentation).
  *
  * <p>Rules that go beyond the RFC text, each as keepalived behaves by default:
  *
@@ -30,10 +31,12 @@ import java.util.List;
  *   <li>A Master whose effective priority changes sends an advert at once, so a Backup that now outranks it
  *       can preempt without waiting for the next Adver_Timer.</li>
  *   <li>preempt_delay: a preempting Backup that receives a lower-priority advert (where (470) would discard
- *       it) accepts it as if not preempting (450–460: the Master_Down_Timer keeps being reset) and arms the
- *       PREEMPT_DELAY timer once, at the first such advert. When it fires the Backup becomes Master. A
- *       higher-or-equal-priority advert cancels it. If the Master goes silent, the Master_Down_Timer still
- *       applies.</li>
+ *       it, so that it would take over when its current Master_Down_Timer fires) instead accepts it as if not
+ *       preempting (450–460: the Master_Down_Timer keeps being reset) and arms the PREEMPT_DELAY timer once,
+ *       at the first such advert, for {@code preemptDelay} after the instant it would have taken over — the
+ *       Master_Down_Timer deadline it held then. As keepalived.conf(5) says, the delay never makes a takeover
+ *       earlier than without it. When it fires the Backup becomes Master. A higher-or-equal-priority advert
+ *       cancels it. If the Master goes silent, the Master_Down_Timer still applies.</li>
  *   <li>The address owner always preempts (RFC 9568 §6.1 Preempt_Mode), whatever {@code preempt} says.</li>
  * </ul>
  *
@@ -161,11 +164,14 @@ public final class VrrpStateMachine {
             // it fires and this Backup takes over (365).
             return;
         }
-        // preempt_delay: keep following this Master until the delay, counted from the first advert we could
-        // have preempted, runs out.
+        // preempt_delay: without it this Backup would take over when the Master_Down_Timer it holds now
+        // fires (470 discards the advert). Take over preemptDelay after that instant instead, and keep
+        // following this Master until then (keepalived.conf(5): the delay never speeds up a takeover).
+        long wouldTakeOverAt =
+                step.state.isArmed(TimerKind.MASTER_DOWN) ? step.state.masterDownDeadline() : step.now;
         acceptMaster(step, advert);
         if (!step.state.isArmed(TimerKind.PREEMPT_DELAY)) {
-            step.arm(TimerKind.PREEMPT_DELAY, step.now + config.preemptDelayNanos());
+            step.arm(TimerKind.PREEMPT_DELAY, wouldTakeOverAt + config.preemptDelayNanos());
         }
     }
 

@@ -17,7 +17,9 @@
  *
  * <p>Terminology: RFC 9568 renamed Master to "Active Router" (Master_Down_Timer → Active_Down_Timer,
  * Master_Adver_Interval → Active_Adver_Interval). This package keeps the RFC 5798 / keepalived names, which
- * are what operators see in keepalived's notify argv and logs; the line labels such as (365) are the same in
- * both RFCs.
+ * are what operators see in keepalived's notify argv and logs. The line labels such as (365) are those printed
+ * in RFC 5798 §6.4; RFC 9568 §6.4 keeps the same steps in the same order (without printing the labels), and
+ * where its text differs — (455) also recomputes Skew_Time; (775) discards AND sends an advert at once "to
+ * assert the {Active} state" — the code follows RFC 9568 and says so.
  */
 package io.vipkeeper.agent.vrrp.engine;

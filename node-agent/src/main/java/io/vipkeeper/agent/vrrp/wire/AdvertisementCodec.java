@@ -3,7 +3,6 @@ package io.vipkeeper.agent.vrrp.wire;
 import io.vipkeeper.agent.vrrp.VrrpVersion;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -94,11 +93,13 @@ public final class AdvertisementCodec {
             interval = p[off + 5] & 0xff;
         }
         int alen = family.addressLength();
-        List<InetAddress> addresses = count == 0 ? List.of() : new ArrayList<>(count);
+        // List.of(array) is already immutable, so the record's List.copyOf keeps it: one copy, not two
+        InetAddress[] read = new InetAddress[count];
         int pos = off + FIXED_HEADER_LENGTH;
         for (int i = 0; i < count; i++, pos += alen) {
-            addresses.add(address(p, pos, alen));
+            read[i] = address(p, pos, alen);
         }
+        List<InetAddress> addresses = List.of(read);
         long authData = 0;
         if (version == VrrpVersion.V2) {
             for (int i = 0; i < V2_AUTH_DATA_LENGTH; i++) {

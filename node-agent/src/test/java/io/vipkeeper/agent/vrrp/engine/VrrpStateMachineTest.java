@@ -328,19 +328,21 @@ class VrrpStateMachineTest {
         InstanceState waiting = step(backup, advert(50, 100, ADDR_3), t1).instance();
         long t2 = t1 + SECOND;
         return run(Stream.of(
-                rfc("preempt_delay: first lower-priority advert → follow it (460) and arm the delay once",
+                rfc("preempt_delay: first lower-priority advert → follow it (460); take over 5 s after the"
+                                + " instant (470) would have (the old Master_Down_Timer deadline)",
                         backup, advert(50, 100, ADDR_3), t1,
                         List.of(arm(TimerKind.MASTER_DOWN, t1 + MDI_100_AT_1S),
-                                arm(TimerKind.PREEMPT_DELAY, t1 + 5 * SECOND)),
+                                arm(TimerKind.PREEMPT_DELAY, T0 + MDI_100_AT_1S + 5 * SECOND)),
                         VrrpState.BACKUP),
                 rfc("preempt_delay: later lower-priority adverts reset the Master_Down_Timer, not the delay",
                         waiting, advert(50, 100, ADDR_3), t2,
                         List.of(arm(TimerKind.MASTER_DOWN, t2 + MDI_100_AT_1S)), VrrpState.BACKUP,
-                        after -> assertThat(after.preemptDeadline()).isEqualTo(t1 + 5 * SECOND)),
+                        after -> assertThat(after.preemptDeadline()).isEqualTo(T0 + MDI_100_AT_1S + 5 * SECOND)),
                 rfc("preempt_delay fires → cancel Master_Down_Timer, then (370)-(410) as on a timeout",
-                        waiting, VrrpEvent.PREEMPT_DELAY_TIMER_FIRED, t1 + 5 * SECOND,
+                        waiting, VrrpEvent.PREEMPT_DELAY_TIMER_FIRED, T0 + MDI_100_AT_1S + 5 * SECOND,
                         List.of(cancel(TimerKind.MASTER_DOWN), VrrpAction.INSTALL_VIPS, new SendAdvert(100, 100),
-                                VrrpAction.SEND_ANNOUNCEMENTS, arm(TimerKind.ADVER, t1 + 6 * SECOND),
+                                VrrpAction.SEND_ANNOUNCEMENTS,
+                                arm(TimerKind.ADVER, T0 + MDI_100_AT_1S + 6 * SECOND),
                                 new Notify(NotifyState.MASTER, 100)),
                         VrrpState.MASTER),
                 rfc("preempt_delay: a higher-priority advert cancels the pending preemption",
@@ -397,6 +399,8 @@ class VrrpStateMachineTest {
             StepResult result = step(c.given(), c.event(), c.now());
             assertThat(result.actions()).as("actions, in order").containsExactlyElementsOf(c.expectedActions());
             assertThat(result.instance().state()).as("state").isEqualTo(c.expectedState());
+            // (310)-(340) / (610)-(645): only a Master holds and answers for the VIPs.
+            assertThat(result.instance().holdsVips()).isEqualTo(c.expectedState() == VrrpState.MASTER);
             assertThat(result.instance().transitions() - c.given().transitions())
                     .as("transition counted when the state changed")
                     .isEqualTo(c.given().state() == c.expectedState() ? 0 : 1);
