@@ -61,7 +61,8 @@ public final class ChecksAndHooks implements TransitionListener, AutoCloseable {
     private final NotifyCounters notifyCounters = new NotifyCounters();
     private final TransitionNotifier notifier = new TransitionNotifier(TransitionNotifier.DEFAULT_CAPACITY,
             notifyCounters, dispatcher);
-    private final HttpClient webhookClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Created at the first webhook: building a client loads the TLS stack and starts a selector thread. */
+    private HttpClient webhookClient;
     private final Map<String, CheckScheduler> schedulers = new HashMap<>();
     private final Map<String, InstanceSettings> current = new HashMap<>();
     /** Hooks per instance, and how many hook deliveries were asked for: close() waits for them to end. */
@@ -106,7 +107,7 @@ public final class ChecksAndHooks implements TransitionListener, AutoCloseable {
                 switch (h) {
                     case HookDefinition.ExecHook exec -> hooks.add(new ExecNotifyHook(exec, requireScripts()));
                     case HookDefinition.Webhook web -> hooks.add(
-                            new WebhookHook(web, webhookClient, timer, notifyCounters));
+                            new WebhookHook(web, webhookClient(), timer, notifyCounters));
                 }
             }
             notifier.setHooks(s.name(), hooks);
@@ -151,6 +152,13 @@ public final class ChecksAndHooks implements TransitionListener, AutoCloseable {
             schedulers.put(instance, scheduler);
             current.put(instance, s);
         }
+    }
+
+    private synchronized HttpClient webhookClient() {
+        if (webhookClient == null) {
+            webhookClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        }
+        return webhookClient;
     }
 
     private ScriptRunner requireScripts() {
