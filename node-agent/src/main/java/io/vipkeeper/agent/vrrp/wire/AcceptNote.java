@@ -19,5 +19,12 @@ public enum AcceptNote {
      * keepalived 2.2.7 sends IPv6 unicast adverts with hop limit 64, so for interop only the configured-peer check
      * protects unicast instances.
      */
-    UNICAST_TTL_BELOW_255
+    UNICAST_TTL_BELOW_255,
+
+    /**
+     * IPv6: the first address is not link-local, which RFC 9568 §5.2.9 (erratum 8300) asks for. keepalived outside
+     * {@code vrrp_strict} sends the configured VIPs as they are (usually global ones) and accepts such adverts, so
+     * for interop this is only noted.
+     */
+    FIRST_IPV6_ADDRESS_NOT_LINK_LOCAL
 }

@@ -35,8 +35,6 @@ public enum DropReason {
     INVALID_INTERVAL,
     /** Count IPvX Addr is 0 (RFC 9568 erratum 8299: ignore such a packet). */
     ZERO_ADDRESS_COUNT,
-    /** IPv6: the first address is not link-local (RFC 9568 §5.2.9, erratum 8300). */
-    FIRST_IPV6_ADDRESS_NOT_LINK_LOCAL,
     /** VRRPv2: the local router is the address owner (priority 255) (RFC 3768 §7.1). */
     LOCAL_IS_OWNER,
     /** VRRPv2: Auth Type differs from the local configuration (RFC 3768 §7.1, §5.3.6). */

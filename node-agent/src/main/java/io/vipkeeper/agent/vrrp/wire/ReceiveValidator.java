@@ -26,7 +26,8 @@ import java.util.Set;
  *   <li>unicast: source is a peer ({@link DropReason#UNKNOWN_PEER}) — vipkeeper design §5</li>
  *   <li>v3 interval 1..4095 ({@link DropReason#INVALID_INTERVAL}) — erratum 8301</li>
  *   <li>Count ≠ 0 ({@link DropReason#ZERO_ADDRESS_COUNT}) — erratum 8299</li>
- *   <li>IPv6 first address link-local ({@link DropReason#FIRST_IPV6_ADDRESS_NOT_LINK_LOCAL}) — erratum 8300</li>
+ *   <li>IPv6 first address link-local: noted ({@link AcceptNote#FIRST_IPV6_ADDRESS_NOT_LINK_LOCAL}), not dropped,
+ *       for keepalived interop — RFC 9568 §5.2.9, erratum 8300</li>
  *   <li>local router not the owner: v2 drops ({@link DropReason#LOCAL_IS_OWNER}, RFC 3768 §7.1), v3 notes
  *       ({@link AcceptNote#LOCAL_IS_OWNER}, erratum 8298)</li>
  *   <li>v2 auth type and data ({@link DropReason#AUTH_TYPE_MISMATCH}, {@link DropReason#AUTH_FAILED})
@@ -128,8 +129,10 @@ public final class ReceiveValidator {
             return drop(DropReason.ZERO_ADDRESS_COUNT, "Count IPvX Addr 0 (erratum 8299)");
         }
         if (family == AddressFamily.IPV6 && !isLinkLocal(packet, offset + AdvertisementCodec.FIXED_HEADER_LENGTH)) {
-            return drop(DropReason.FIRST_IPV6_ADDRESS_NOT_LINK_LOCAL,
-                    "first address " + advert.addresses().getFirst().getHostAddress() + " (erratum 8300)");
+            // Noted, not dropped: keepalived (outside vrrp_strict) sends its configured IPv6 VIPs as they are,
+            // usually global ones first, and accepts such adverts; dropping them made an agent Backup deaf to
+            // a keepalived Master (and to another agent) — two Masters.
+            notes |= 1 << AcceptNote.FIRST_IPV6_ADDRESS_NOT_LINK_LOCAL.ordinal();
         }
         if (profile.localPriority() == OWNER_PRIORITY) {
             if (version == VrrpVersion.V2) {

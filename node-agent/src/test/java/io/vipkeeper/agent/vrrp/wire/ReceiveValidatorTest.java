@@ -181,8 +181,8 @@ class ReceiveValidatorTest {
                         DropReason.INTERVAL_MISMATCH),
                 // IPv6 first address link-local (erratum 8300)
                 accept("IPv6 first address link-local", ok6, v6, P6),
-                drop("IPv6 first address global", ok6, enc(v6global, ok6), P6,
-                        DropReason.FIRST_IPV6_ADDRESS_NOT_LINK_LOCAL),
+                accept("IPv6 first address global: noted, accepted (keepalived interop)", ok6, enc(v6global, ok6), P6,
+                        AcceptNote.FIRST_IPV6_ADDRESS_NOT_LINK_LOCAL),
                 // owner receiving (RFC 3768 §7.1 drop; RFC 9568 erratum 8298 log only)
                 accept("v3 owner receives: log only", ok4, v3, P3.withLocalPriority(255), AcceptNote.LOCAL_IS_OWNER),
                 drop("v2 owner receives", ok4, v2, P2.withLocalPriority(255), DropReason.LOCAL_IS_OWNER),
