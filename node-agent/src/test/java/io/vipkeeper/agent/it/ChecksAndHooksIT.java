@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vipkeeper.agent.it.CheckYaml.Notify;
 import io.vipkeeper.agent.testing.Prerequisites;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -108,6 +107,8 @@ class ChecksAndHooksIT extends ChecksItSupport {
                 && r.at().isBefore(leftFaultAt)).count();
         assertThat(successesBeforeLeaving).as("successful runs before leaving FAULT at %s: %s", leftFaultAt, runs)
                 .isEqualTo(2);
+        System.out.println("classic example: h1 notified " + s1.notifyLines() + "; h2 notified " + s2.notifyLines()
+                + "\n  h1's check runs " + runs + "\n  FAULT at " + faultAt + ", left FAULT at " + leftFaultAt);
     }
 
     /**
@@ -181,7 +182,7 @@ class ChecksAndHooksIT extends ChecksItSupport {
             }
             List<Integer> running = new ArrayList<>();
             for (int h = 1; h <= 2; h++) {
-                int count = servicesRunning(lan.host(h));
+                int count = sleepsRunning(lan.host(h), SERVICE_ARG);
                 assertThat(count).as("services on h" + h).isLessThanOrEqualTo(1);
                 if (count == 1) {
                     running.add(h);
@@ -189,26 +190,6 @@ class ChecksAndHooksIT extends ChecksItSupport {
             }
             assertThat(running).as("hosts running the service").containsExactly(number);
         });
-    }
-
-    /** The "service" processes (sleep 4242424) in the host's namespace. */
-    private static int servicesRunning(ItLan.Host host) {
-        int count = 0;
-        for (String pid : ItLan.run("ip", "netns", "pids", host.namespace()).output().trim().split("\\s+")) {
-            if (pid.isEmpty()) {
-                continue;
-            }
-            try {
-                String cmdline = new String(Files.readAllBytes(Path.of("/proc", pid, "cmdline")),
-                        StandardCharsets.UTF_8);
-                if (cmdline.equals("sleep\0" + SERVICE_ARG + "\0")) {
-                    count++;
-                }
-            } catch (IOException e) {
-                // gone meanwhile
-            }
-        }
-        return count;
     }
 
     /**

@@ -2,6 +2,7 @@ package io.vipkeeper.agent.it;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -159,6 +160,25 @@ abstract class ChecksItSupport extends AgentItSupport {
             }
             return list;
         }
+    }
+
+    /** How many processes in the host's namespace have the command line {@code sleep <arg>}. */
+    static int sleepsRunning(ItLan.Host host, String arg) {
+        int count = 0;
+        for (String pid : ItLan.run("ip", "netns", "pids", host.namespace()).output().trim().split("\\s+")) {
+            if (pid.isEmpty()) {
+                continue;
+            }
+            try {
+                byte[] cmdline = Files.readAllBytes(Path.of("/proc", pid, "cmdline"));
+                if (new String(cmdline, StandardCharsets.UTF_8).equals("sleep\0" + arg + "\0")) {
+                    count++;
+                }
+            } catch (IOException e) {
+                // the process ended meanwhile
+            }
+        }
+        return count;
     }
 
     private static void deleteTree(Path dir) {
