@@ -2,6 +2,7 @@ package io.vipkeeper.agent.config;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The node agent's standalone configuration (the replacement for a keepalived.conf): VRRP instances and the sync
@@ -18,5 +19,15 @@ public record AgentConfig(String source, List<InstanceSettings> instances, List<
         Objects.requireNonNull(source, "source");
         instances = List.copyOf(instances);
         syncGroups = List.copyOf(syncGroups);
+    }
+
+    /** The instance with this name, if any. */
+    public Optional<InstanceSettings> instance(String name) {
+        return instances.stream().filter(i -> i.name().equals(name)).findFirst();
+    }
+
+    /** The sync group that has this instance as a member, if any (an instance is in at most one). */
+    public Optional<SyncGroupSettings> syncGroupOf(String instanceName) {
+        return syncGroups.stream().filter(g -> g.members().contains(instanceName)).findFirst();
     }
 }

@@ -4,16 +4,23 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Reads and validates the node agent's standalone configuration file. */
+/**
+ * Reads and validates the node agent's standalone configuration file (format and rules: the package
+ * documentation). Every problem of a file is reported at once in a {@link ConfigException}; a returned
+ * {@link AgentConfig} satisfies every rule. Thread-safe.
+ */
 public final class AgentConfigLoader {
 
-    private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
+    /** YAML's empty plain scalar ({@code notify:} with nothing after it) is null, so it counts as absent. */
+    private static final YAMLFactory FACTORY = YAMLFactory.builder()
+            .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).build();
     private static final ObjectMapper TREE_READER = new ObjectMapper(FACTORY);
     private static final SpecBinder BINDER = new SpecBinder(FACTORY);
 

@@ -116,10 +116,16 @@ final class ConfigReader {
             problems.at(m.pointer("preemptDelay"), "'preemptDelay' is at most 1000s (keepalived's limit), not "
                     + m.raw("preemptDelay").asText());
         }
+        if (Boolean.FALSE.equals(preempt) && preemptDelay != null && !preemptDelay.isZero()) {
+            // A delay before preempting means nothing when there is no preempting (keepalived: "preempt_delay is
+            // incompatible with nopreempt mode").
+            problems.at(m.pointer("preemptDelay"), "'preemptDelay' has no effect with 'preempt: false'; remove one");
+        }
         Boolean startAsBackup = m.bool("startAsBackup", false);
         if (priority != null && priority == InstanceSettings.OWNER_PRIORITY) {
             // RFC 9568 §6.4.1: the owner (priority 255) goes straight to Active at startup, and §6.1: it always
-            // preempts whatever Preempt_Mode says. Writing the opposite is a mistake, not a wish we could honour.
+            // preempts whatever Preempt_Mode says. Writing the opposite is a mistake, not a wish we could honour
+            // (keepalived reports both as configuration errors and overrides them).
             if (Boolean.TRUE.equals(startAsBackup) && m.has("startAsBackup")) {
                 problems.at(m.pointer("startAsBackup"), "the address owner (priority 255) always starts as MASTER "
                         + "(RFC 9568 §6.4.1); remove 'startAsBackup' or lower the priority to 254 or less");

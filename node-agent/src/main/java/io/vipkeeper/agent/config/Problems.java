@@ -38,8 +38,13 @@ final class Problems {
     }
 
     void syntax(YamlLocations.Location location, String message) {
+        syntax(location, "", message);
+    }
+
+    /** A problem after which the tree would mislead the later rules: they are not run. */
+    void syntax(YamlLocations.Location location, String pointer, String message) {
         syntaxError = true;
-        atLocation(location, "", message);
+        atLocation(location, pointer, message);
     }
 
     /** Throws when the text is not YAML at all: the later passes would only add noise. */

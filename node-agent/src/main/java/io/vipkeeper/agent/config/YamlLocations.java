@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -27,6 +28,9 @@ final class YamlLocations {
     record Location(int line, int column) {
         static final Location UNKNOWN = new Location(0, 0);
     }
+
+    /** The YAML 1.2 core schema's booleans. */
+    private static final Set<String> YAML_1_2_BOOLEANS = Set.of("true", "True", "TRUE", "false", "False", "FALSE");
 
     private final Map<String, Location> values = new HashMap<>();
     private final Map<String, Location> keys = new HashMap<>();
@@ -125,6 +129,18 @@ final class YamlLocations {
                 pointer = parent.childPointer();
             }
             values.putIfAbsent(pointer, here);
+            if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+                // The parser hands an alias over as the text of its name, which the rules would then misreport.
+                problems.syntax(here, pointer, "YAML aliases (*" + parser.getText() + ") are not supported; write "
+                        + "the value out");
+            }
+            if ((token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE)
+                    && !YAML_1_2_BOOLEANS.contains(parser.getText())) {
+                // YAML 1.1 (which the parser follows) also reads yes/no/on/off/y/n as booleans: easy to write by
+                // accident (a name "no", a member "on"), so only YAML 1.2's spellings are taken.
+                problems.atLocation(here, pointer, "write true or false, not '" + parser.getText()
+                        + "' (quote it if it is meant as text)");
+            }
             if (token == JsonToken.START_OBJECT) {
                 path.push(new Frame(false, pointer));
             } else if (token == JsonToken.START_ARRAY) {

@@ -74,6 +74,9 @@ class AgentConfigLoaderTest {
         assertThat(vi1.isOwner()).isFalse();
         assertThat(vi1.advertisementInterval()).isEqualTo(Duration.ofMillis(100));
         assertThat(config.syncGroups()).containsExactly(new SyncGroupSettings("G1", List.of("VI_1", "VI_2")));
+        assertThat(config.instance("VI_2")).get().extracting(InstanceSettings::virtualRouterId).isEqualTo(52);
+        assertThat(config.instance("VI_3")).isEmpty();
+        assertThat(config.syncGroupOf("VI_2")).get().extracting(SyncGroupSettings::name).isEqualTo("G1");
     }
 
     @Test
@@ -219,5 +222,33 @@ class AgentConfigLoaderTest {
         assertThatThrownBy(() -> AgentConfigLoader.load(file))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.getMessage())
                         .contains(file + ":3:5: instances[0].colour: unknown key 'colour'"));
+    }
+
+    @Test
+    void emptyValuesCountAsAbsentAndUnicastPeersAreKeptInOrder() throws Exception {
+        AgentConfig config = AgentConfigLoader.parse("""
+                instances:
+                  - name: u
+                    interface: ens3
+                    virtualRouterId: 7
+                    priority: 90
+                    addresses: [10.199.0.10/24]
+                    unicastPeers: [10.199.0.3, 10.199.0.2]
+                    checks:
+                    notify:
+                    announcements: {repeat: 2, secondBurstDelay: 0s, refreshInterval: 60s}
+                syncGroups:
+                """, "u.yaml");
+
+        InstanceSettings u = config.instances().getFirst();
+        assertThat(u.unicastPeers()).containsExactly(InetAddress.ofLiteral("10.199.0.3"),
+                InetAddress.ofLiteral("10.199.0.2"));
+        assertThat(u.isUnicast()).isTrue();
+        assertThat(u.checks()).isEmpty();
+        assertThat(u.hooks()).isEmpty();
+        assertThat(u.announcements()).isEqualTo(new AnnouncementSettings(2, Duration.ZERO, Duration.ofMinutes(1)));
+        assertThat(u.announcements().hasSecondBurst()).isFalse();
+        assertThat(u.announcements().refreshes()).isTrue();
+        assertThat(config.syncGroups()).isEmpty();
     }
 }

@@ -83,6 +83,11 @@ class BadConfigTest {
                         7, 20, "instances[0].startAsBackup", "always starts as MASTER"),
                 bad("preemptDelay above 1000s", BASE + "    preemptDelay: 1001s\n",
                         7, 19, "instances[0].preemptDelay", "at most 1000s"),
+                bad("owner that would not preempt", BASE.replace("priority: 100", "priority: 255")
+                                + "    preempt: false\n",
+                        7, 14, "instances[0].preempt", "always preempts"),
+                bad("preemptDelay without preempting", BASE + "    preempt: false\n    preemptDelay: 5s\n",
+                        8, 19, "instances[0].preemptDelay", "no effect with 'preempt: false'"),
                 bad("negative duration", BASE + "    preemptDelay: -1s\n",
                         7, 19, "instances[0].preemptDelay", "expected a decimal number first"),
                 bad("announcement repeat 0", BASE + "    announcements: {repeat: 0}\n",
@@ -152,6 +157,9 @@ class BadConfigTest {
                         1, 1, "", "the file must be a mapping"),
                 bad("no instances", "instances: []\n",
                         1, 12, "instances", "needs at least one instance"),
+                bad("a YAML alias", BASE + "    checks: &common []\n  - {name: b, interface: eth0, virtualRouterId: 2,"
+                                + " priority: 100, addresses: [10.0.0.2/24], checks: *common}\n",
+                        8, 101, "instances[1].checks", "YAML aliases (*common) are not supported"),
                 bad("a second document", BASE + "---\ninstances: []\n",
                         8, 1, "", "more than one YAML document"));
     }

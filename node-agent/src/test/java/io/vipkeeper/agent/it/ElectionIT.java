@@ -109,4 +109,31 @@ class ElectionIT extends AgentItSupport {
         assertThat(late.instance("VI_1").path("advertsReceived").asLong())
                 .isGreaterThan(whileDelaying.get().path("advertsReceived").asLong());
     }
+
+    /**
+     * Two agents over IPv6 (VRRPv3 to ff02::12 from their link-local addresses, a global VIP): the Backup follows
+     * the Master's link-local address and takes over when it is killed.
+     */
+    @Test
+    void ipv6AgentsElectByPriorityAndTheBackupTakesOver() throws Exception {
+        String vip = vip6(0x100);
+        AgentProcess high = agent(1, file(instance("VI_6").priority(150).address(vip + "/64")));
+        AgentProcess low = agent(2, file(instance("VI_6").priority(100).address(vip + "/64")));
+
+        awaitState(high, "VI_6", "MASTER");
+        awaitState(low, "VI_6", "BACKUP");
+        java.net.InetAddress highLinkLocal = java.net.InetAddress.getByName(lan.linkLocal(lan.host(1)));
+        eventually("h2 follows h1's link-local address", () -> {
+            String master = low.instance("VI_6").path("masterAddress").asText();
+            int scope = master.indexOf('%');
+            assertThat(java.net.InetAddress.getByName(scope < 0 ? master : master.substring(0, scope)))
+                    .isEqualTo(highLinkLocal);
+            assertThat(low.instance("VI_6").path("masterPriority").asInt()).isEqualTo(150);
+        });
+        awaitVipOnlyOn(vip, lan.host(1));
+
+        high.kill9();
+        awaitState(low, "VI_6", "MASTER");
+        eventually("VIP on h2", () -> assertThat(lan.hasAddress(lan.host(2), vip)).isTrue());
+    }
 }
