@@ -52,6 +52,11 @@ class ChecksAndHooksIT extends ChecksItSupport {
         AgentProcess b = agentWithScripts(2, s2, classicConfig(s2, 100));
         awaitMasterAndBackup(a, b, INSTANCE, vip);
         assertThat(a.instance(INSTANCE).path("checks").path(CHECK).asBoolean()).as(a::describe).isTrue();
+        // keepalived's INIT: before the check's first result the instance waits, notifying nothing (no FAULT)
+        eventually("h1's first notifications", () -> assertThat(s1.notifyLines())
+                .containsExactly("INSTANCE " + INSTANCE + " BACKUP 200", "INSTANCE " + INSTANCE + " MASTER 200"));
+        eventually("h2's first notification", () -> assertThat(s2.notifyLines()).first()
+                .isEqualTo("INSTANCE " + INSTANCE + " BACKUP 100"));
         String h1 = lan.host(1).ipv4();
         String h2 = lan.host(2).ipv4();
 
@@ -89,8 +94,9 @@ class ChecksAndHooksIT extends ChecksItSupport {
         s1.recover(CHECK);
 
         awaitMasterAndBackup(a, b, INSTANCE, vip);
-        eventually("h1 notified MASTER 200 again", () -> assertThat(s1.notifyLines()).containsSubsequence(
-                "INSTANCE " + INSTANCE + " MASTER 200", "INSTANCE " + INSTANCE + " FAULT 200",
+        eventually("h1 notified MASTER 200 again", () -> assertThat(s1.notifyLines()).containsExactly(
+                "INSTANCE " + INSTANCE + " BACKUP 200", "INSTANCE " + INSTANCE + " MASTER 200",
+                "INSTANCE " + INSTANCE + " FAULT 200", "INSTANCE " + INSTANCE + " BACKUP 200",
                 "INSTANCE " + INSTANCE + " MASTER 200"));
         eventually("h2 notified BACKUP 100", () -> assertThat(s2.notifyLines()).containsSubsequence(
                 "INSTANCE " + INSTANCE + " MASTER 100", "INSTANCE " + INSTANCE + " BACKUP 100"));
