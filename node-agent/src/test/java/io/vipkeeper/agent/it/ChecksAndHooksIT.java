@@ -5,6 +5,8 @@ import static io.vipkeeper.agent.it.CheckYaml.file;
 import static io.vipkeeper.agent.it.InstanceYaml.instance;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vipkeeper.agent.it.CheckYaml.Notify;
 import io.vipkeeper.agent.testing.Prerequisites;
 import java.io.IOException;
@@ -24,14 +26,17 @@ import org.junit.jupiter.api.Test;
  * moves a service with the mastership, and a negative weight that moves mastership without a FAULT.
  */
 class ChecksAndHooksIT extends ChecksItSupport {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String INSTANCE = "MyVRRPInstance";
     private static final String CHECK = "chk_myscript";
     /** The command line of the "service" the notify script starts on MASTER (a sleep nobody else runs). */
     private static final String SERVICE_ARG = "4242424";
 
+    private static final int WEBHOOK_PORT = 8089;
+
     private String classicConfig(ChecksItSupport.ScriptHost scripts, int priority) {
         return file(instance(INSTANCE).priority(priority).address(vip4(100) + "/32"),
-                Notify.exec(scripts.notifyScript()),
+                Notify.exec(scripts.notifyScript()).webhook("http://127.0.0.1:" + WEBHOOK_PORT + "/vrrp"),
                 exec(CHECK, scripts.checkScript(CHECK)).interval("2s").fall(2).rise(2).weight(0));
     }
 
@@ -48,6 +53,8 @@ class ChecksAndHooksIT extends ChecksItSupport {
         String vip = vip4(100);
         ScriptHost s1 = scriptHost(1);
         ScriptHost s2 = scriptHost(2);
+        webhookReceiver(1, WEBHOOK_PORT);
+        Path h2Webhooks = webhookReceiver(2, WEBHOOK_PORT);
         AgentProcess a = agentWithScripts(1, s1, classicConfig(s1, 200));
         AgentProcess b = agentWithScripts(2, s2, classicConfig(s2, 100));
         awaitMasterAndBackup(a, b, INSTANCE, vip);
@@ -76,6 +83,22 @@ class ChecksAndHooksIT extends ChecksItSupport {
         eventually("h2 notified MASTER 100", () -> assertThat(s2.notifyLines())
                 .containsSubsequence("INSTANCE " + INSTANCE + " BACKUP 100", "INSTANCE " + INSTANCE + " MASTER 100"));
         assertThat(a.instance(INSTANCE).path("checks").path(CHECK).asBoolean()).as(a::describe).isFalse();
+        // the same facts in the environment; scripts run as nobody (uid 65534), not root
+        eventually("h1's notify environment", () -> assertThat(ScriptHost.lines(s1.output("notify-env.log")))
+                .contains("65534 INSTANCE " + INSTANCE + " MASTER FAULT 200 h1 eth0 " + vip + "/32"));
+        // and the webhook: h2's receiver got the JSON of its BACKUP -> MASTER transition
+        eventually("h2's webhook", () -> assertThat(ScriptHost.lines(h2Webhooks)).anySatisfy(line -> {
+            JsonNode t = JSON.readTree(line);
+            assertThat(t.path("newState").asText()).isEqualTo("MASTER");
+            assertThat(t.path("oldState").asText()).isEqualTo("BACKUP");
+            assertThat(t.path("scope").asText()).isEqualTo("INSTANCE");
+            assertThat(t.path("instance").asText()).isEqualTo(INSTANCE);
+            assertThat(t.path("node").asText()).isEqualTo("h2");
+            assertThat(t.path("priority").asInt()).isEqualTo(100);
+            assertThat(t.path("addresses").toString()).isEqualTo("[\"" + vip + "/32\"]");
+            assertThat(t.path("interface").asText()).isEqualTo("eth0");
+            assertThat(Instant.parse(t.path("time").asText())).isBefore(Instant.now());
+        }));
 
         // "after two failures": the check runs that failed before the FAULT transition (the script logs each run's
         // start; the notify script logs the transition's time, VIPKEEPER_TIME)

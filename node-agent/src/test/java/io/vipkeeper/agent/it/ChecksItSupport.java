@@ -59,6 +59,29 @@ abstract class ChecksItSupport extends AgentItSupport {
         return preparedAgent(number, yaml).start(List.of("--script-dir", scripts.scripts().toString()));
     }
 
+    /**
+     * Starts a webhook receiver in host {@code number}'s namespace on 127.0.0.1:{@code port}: it answers every POST
+     * with 204 and appends the body, one line each, to {@code out/webhook.log}. Stopped with the LAN.
+     */
+    Path webhookReceiver(int number, int port) {
+        Path received = scriptHost(number).output("webhook.log");
+        String server = "import http.server, sys\n"
+                + "class H(http.server.BaseHTTPRequestHandler):\n"
+                + "    def do_POST(self):\n"
+                + "        body = self.rfile.read(int(self.headers['Content-Length']))\n"
+                + "        with open(sys.argv[1], 'ab') as f:\n"
+                + "            f.write(body + b'\\n')\n"
+                + "        self.send_response(204)\n"
+                + "        self.end_headers()\n"
+                + "    def log_message(self, *args):\n"
+                + "        pass\n"
+                + "http.server.HTTPServer(('127.0.0.1', " + port + "), H).serve_forever()\n";
+        Path log = lan.newDirectory("webhook-h" + number + "-").resolve("receiver.log");
+        lan.start(lan.host(number).namespace(), List.of("/usr/bin/python3", "-c", server, received.toString()), log,
+                null);
+        return received;
+    }
+
     /** One line a script logged, with the time it logged it. */
     record TimedLine(Instant at, String text) {}
 
@@ -93,10 +116,16 @@ abstract class ChecksItSupport extends AgentItSupport {
             return name + ".sh";
         }
 
-        /** {@code notify.sh}: logs its argv, and the transition time from {@code VIPKEEPER_TIME}. */
+        /**
+         * {@code notify.sh}: logs its argv; the transition time from {@code VIPKEEPER_TIME} with the argv; and its
+         * uid with the other {@code VIPKEEPER_*} variables ({@code notify-env.log}).
+         */
         String notifyScript() {
             write("notify.sh", "echo \"$*\" >> " + out.resolve("notify.log") + "\n"
-                    + "echo \"$VIPKEEPER_TIME $*\" >> " + out.resolve("notify-times.log") + "\n");
+                    + "echo \"$VIPKEEPER_TIME $*\" >> " + out.resolve("notify-times.log") + "\n"
+                    + "echo \"$(id -u) $VIPKEEPER_SCOPE $VIPKEEPER_NAME $VIPKEEPER_OLD_STATE $VIPKEEPER_STATE"
+                    + " $VIPKEEPER_PRIORITY $VIPKEEPER_NODE $VIPKEEPER_INTERFACE $VIPKEEPER_ADDRESSES\" >> "
+                    + out.resolve("notify-env.log") + "\n");
             return "notify.sh";
         }
 
