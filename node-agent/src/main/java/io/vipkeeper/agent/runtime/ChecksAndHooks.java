@@ -30,8 +30,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The agent's work off the VRRP thread, per instance: its tracked checks (each result goes to
@@ -63,8 +65,8 @@ public final class ChecksAndHooks implements TransitionListener, AutoCloseable {
     private final Map<String, CheckScheduler> schedulers = new HashMap<>();
     private final Map<String, InstanceSettings> current = new HashMap<>();
     /** Hooks per instance, and how many hook deliveries were asked for: close() waits for them to end. */
-    private final Map<String, Integer> hookCount = new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicLong deliveriesRequested = new java.util.concurrent.atomic.AtomicLong();
+    private final Map<String, Integer> hookCount = new ConcurrentHashMap<>();
+    private final AtomicLong deliveriesRequested = new AtomicLong();
     private AgentRuntime runtime;
 
     /**
