@@ -258,6 +258,37 @@ class ChecksAndHooksIT extends ChecksItSupport {
         });
     }
 
+    /**
+     * A positive weight is added while the check is OK, and {@code initFail} starts it KO until it has risen: h2
+     * (100, check +60 with initFail) joins a Master h1 (150) as Backup at 100, takes over at 160 once its check has
+     * risen, and falls back to 100 — h1 preempting — when the check fails.
+     */
+    @Test
+    void aPositiveWeightIsAddedOnlyOnceTheInitFailCheckHasRisen() {
+        String vip = vip4(103);
+        ScriptHost s2 = scriptHost(2);
+        AgentProcess a = agent(1, InstanceYaml.file(instance("VI_1").priority(150).address(vip + "/24")));
+        awaitState(a, "VI_1", "MASTER");
+        AgentProcess b = agentWithScripts(2, s2, file(instance("VI_1").priority(100).address(vip + "/24"),
+                Notify.exec(s2.notifyScript()),
+                exec("chk_bonus", s2.checkScript("chk_bonus")).interval("1s").fall(2).rise(2).weight(60)
+                        .initFail(true)));
+
+        awaitMasterAndBackup(b, a, "VI_1", vip);
+        assertThat(b.instance("VI_1").path("effectivePriority").asInt()).as(b::describe).isEqualTo(160);
+
+        s2.fail("chk_bonus");
+
+        awaitMasterAndBackup(a, b, "VI_1", vip);
+        assertThat(b.instance("VI_1").path("effectivePriority").asInt()).as(b::describe).isEqualTo(100);
+        eventually("h2's notifications", () -> assertThat(s2.notifyLines()).containsExactly(
+                "INSTANCE VI_1 BACKUP 100", "INSTANCE VI_1 MASTER 160", "INSTANCE VI_1 BACKUP 100"));
+        List<ChecksItSupport.TimedLine> runs = s2.checkRuns("chk_bonus");
+        Instant masterAt = lastTransition(s2, "MASTER 160");
+        assertThat(runs.stream().filter(r -> r.at().isBefore(masterAt)).map(ChecksItSupport.TimedLine::text))
+                .as("runs before the bonus counted (initFail: rise 2 successes)").containsExactly("ok", "ok");
+    }
+
     private String weightConfig(ChecksItSupport.ScriptHost scripts, int priority) {
         return file(instance("VI_1").priority(priority).address(vip4(102) + "/24"), Notify.exec(scripts.notifyScript()),
                 exec("chk_weight", scripts.checkScript("chk_weight")).interval("1s").fall(2).rise(2).weight(-60));
