@@ -33,6 +33,12 @@ final class CheckYaml {
         return new CheckYaml(name, "http: {port: " + port + ", path: " + path + "}");
     }
 
+    /** An HTTPS GET of https://127.0.0.1:port/path, verifying the certificate unless {@code insecureSkipVerify}. */
+    static CheckYaml https(String name, int port, String path, boolean insecureSkipVerify) {
+        return new CheckYaml(name, "http: {port: " + port + ", path: " + path + ", scheme: HTTPS, insecureSkipVerify: "
+                + insecureSkipVerify + "}");
+    }
+
     /** A TCP connect to 127.0.0.1:port. */
     static CheckYaml tcp(String name, int port) {
         return new CheckYaml(name, "tcp: {port: " + port + "}");

@@ -2,11 +2,13 @@ package io.vipkeeper.agent.it;
 
 import static io.vipkeeper.agent.it.CheckYaml.file;
 import static io.vipkeeper.agent.it.CheckYaml.http;
+import static io.vipkeeper.agent.it.CheckYaml.https;
 import static io.vipkeeper.agent.it.CheckYaml.tcp;
 import static io.vipkeeper.agent.it.InstanceYaml.instance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vipkeeper.agent.it.CheckYaml.Notify;
+import io.vipkeeper.agent.testing.Prerequisites;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.Test;
 class HttpAndTcpChecksIT extends ChecksItSupport {
     private static final int HTTP_PORT = 8080;
     private static final int TCP_PORT = 5432;
+    private static final int HTTPS_PORT = 8443;
     private static final String PYTHON = "/usr/bin/python3";
 
     /** A server process in a host's namespace. */
@@ -79,6 +82,23 @@ class HttpAndTcpChecksIT extends ChecksItSupport {
         return closeLater(new Server(lan.host(number), List.of(PYTHON, "-c", listener))).start();
     }
 
+    /** A self-signed certificate for 127.0.0.1 and an HTTPS server with it (Python's ssl module). */
+    private Server httpsServer(int number, Path webRoot) {
+        Path cert = webRoot.resolveSibling("cert.pem");
+        Path key = webRoot.resolveSibling("key.pem");
+        ItLan.run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key.toString(), "-out",
+                cert.toString(), "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1")
+                .requireSuccess("openssl req");
+        String server = "import functools, http.server, ssl\n"
+                + "ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)\n"
+                + "ctx.load_cert_chain('" + cert + "', '" + key + "')\n"
+                + "handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory='" + webRoot + "')\n"
+                + "srv = http.server.HTTPServer(('127.0.0.1', " + HTTPS_PORT + "), handler)\n"
+                + "srv.socket = ctx.wrap_socket(srv.socket, server_side=True)\n"
+                + "srv.serve_forever()\n";
+        return closeLater(new Server(lan.host(number), List.of(PYTHON, "-c", server))).start();
+    }
+
     private Path webRoot(int number) {
         Path root = lan.newDirectory("www-h" + number + "-");
         try {
@@ -130,6 +150,28 @@ class HttpAndTcpChecksIT extends ChecksItSupport {
         awaitMasterAndBackup(a, b, "VI_1", vip);
         assertThat(a.states("VI_1")).as(a::describe)
                 .containsSubsequence("MASTER", "FAULT", "MASTER", "FAULT", "MASTER").doesNotContain("STOP");
+    }
+
+    /**
+     * HTTPS against a server with a self-signed certificate: with {@code insecureSkipVerify} the check is OK (its
+     * +10 counts), with verification the handshake fails and the check is KO (its -20 counts): 100 + 10 − 20 = 90.
+     */
+    @Test
+    void httpsCheckPassesWithoutVerificationAndFailsAnUntrustedCertificate() {
+        Prerequisites.requireCommand("openssl");
+        httpsServer(1, webRoot(1));
+        AgentProcess a = agent(1, file(instance("VI_1").priority(100).address(vip4(112) + "/24"), Notify.none(),
+                https("tls_insecure", HTTPS_PORT, "/healthz", true).interval("1s").weight(10),
+                https("tls_verified", HTTPS_PORT, "/healthz", false).interval("1s").weight(-20)));
+
+        eventually("both HTTPS checks have a result", () -> {
+            assertThat(a.instance("VI_1").path("checks").toString())
+                    .isEqualTo("{\"tls_insecure\":true,\"tls_verified\":false}");
+            assertThat(a.instance("VI_1").path("effectivePriority").asInt()).isEqualTo(90);
+        });
+        assertThat(a.stdout()).as(a::describe).contains("check tls_insecure is now OK (was UNKNOWN)")
+                .contains("check tls_verified is now KO (was UNKNOWN)");
+        assertThat(a.state("VI_1")).isEqualTo("MASTER");
     }
 
     private String httpConfig(int priority) {

@@ -21,11 +21,11 @@ import org.junit.jupiter.api.Test;
 /**
  * Checks and hooks that misbehave — a check that hangs forever (and ignores SIGTERM), a notify script that hangs
  * forever, a webhook whose endpoint is down, scripts outside the script directory (an absolute path, a symbolic
- * link out) — are each reported, and none delays a failover: the agent keeps running.
+ * link out), a missing script and one the script user may not execute — are each reported, and none delays a failover: the agent keeps running.
  *
  * <p>Measured side by side on one LAN of four hosts, under the same load: a plain pair (h1 Master at 150, h2 Backup
- * at 100, no checks or hooks) and a pair with every misbehaving check and hook (h3 Master, h4 Backup at 112 whose
- * failing checks weigh -12, so it too advertises 100 and has the same Master_Down_Interval, RFC 9568 §6.1). Both
+ * at 100, no checks or hooks) and a pair with every misbehaving check and hook (h3 Master, h4 Backup at 114 whose
+ * failing checks weigh -14, so it too advertises 100 and has the same Master_Down_Interval, RFC 9568 §6.1). Both
  * Masters get SIGKILL at the same moment; the Backups' takeover (kill → their transition to MASTER, and on the
  * wire the gap between the old Master's last advert and the new one's first) is printed per round. The only bound
  * asserted is a generous sanity one (3 × Master_Down_Interval + 2 s), since the machine is loaded.
@@ -58,13 +58,13 @@ class MisbehavingChecksAndHooksIT extends ChecksItSupport {
         AgentProcess plainBackup = agent(2, InstanceYaml.file(instance("VI_1").vrid(51).priority(100)
                 .address(plainVip + "/24")));
         AgentProcess badMaster = agentWithScripts(3, scriptHost(3), misbehavingConfig(scriptHost(3), 150));
-        AgentProcess badBackup = agentWithScripts(4, scriptHost(4), misbehavingConfig(scriptHost(4), 112));
+        AgentProcess badBackup = agentWithScripts(4, scriptHost(4), misbehavingConfig(scriptHost(4), 114));
         awaitMasterAndBackup(plainMaster, plainBackup, "VI_1", plainVip);
         awaitMasterAndBackup(badMaster, badBackup, "VI_1", badVip);
         eventually("h4's bad checks are KO", () -> {
             JsonNode i = badBackup.instance("VI_1");
-            assertThat(i.path("checks").toString()).isEqualTo(
-                    "{\"chk_hang\":false,\"chk_outside\":false,\"chk_symlink\":false}");
+            assertThat(i.path("checks").toString()).isEqualTo("{\"chk_hang\":false,\"chk_missing\":false,"
+                    + "\"chk_outside\":false,\"chk_private\":false,\"chk_symlink\":false}");
             assertThat(i.path("effectivePriority").asInt()).isEqualTo(100);
         });
 
@@ -131,6 +131,10 @@ class MisbehavingChecksAndHooksIT extends ChecksItSupport {
                         + scripts + " [OUTSIDE_SCRIPT_DIRECTORY: /usr/bin/true]")
                 .contains("check chk_symlink is now KO (was UNKNOWN): resolves to /usr/bin/true, outside the script"
                         + " directory " + scripts + " [SYMLINK_ESCAPES: true-link.sh]")
+                .contains("check chk_missing is now KO (was UNKNOWN): script not found [NOT_FOUND: missing.sh]")
+                // a root-only script (0700) cannot be run by nobody: a failure, never a success (here /bin/sh
+                // cannot open it and exits 2; where the exec itself is refused, setpriv exits 126)
+                .containsPattern("check chk_private is now KO \\(was UNKNOWN\\): exit code (2|126)\n")
                 .contains("notify hook for VI_1 (BACKUP): killed after PT1S with its process group")
                 .contains("webhook " + DOWN_WEBHOOK);
         System.out.println("what h4 reported (distinct warnings):");
@@ -151,13 +155,16 @@ class MisbehavingChecksAndHooksIT extends ChecksItSupport {
 
     /**
      * Every misbehaving check and hook: a check that hangs (ignoring SIGTERM) with a 1 s timeout, weight -10; checks
-     * whose scripts are outside the directory (an absolute path, a symbolic link out), weight -1 each; a notify
+     * whose scripts are outside the directory (an absolute path, a symbolic link out), missing, or not executable by
+     * nobody (0700, root's), weight -1 each; a notify
      * script that logs its argv then hangs (1 s timeout; the check already covers a script that ignores SIGTERM); a
      * webhook to a port nothing listens on.
      */
     private String misbehavingConfig(ChecksItSupport.ScriptHost s, int priority) throws IOException {
         s.write("hang-check.sh", "trap '' TERM\nsleep " + HANG_CHECK_SLEEP + "\n");
         s.write("hang-notify.sh", "echo \"$*\" >> " + s.output("notify.log") + "\nsleep " + HANG_HOOK_SLEEP + "\n");
+        Path unrunnable = s.write("private.sh", "exit 0\n");
+        Files.setPosixFilePermissions(unrunnable, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
         Path link = s.scripts().resolve("true-link.sh");
         if (!Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             Files.createSymbolicLink(link, Path.of("/usr/bin/true"));
@@ -166,7 +173,9 @@ class MisbehavingChecksAndHooksIT extends ChecksItSupport {
                 Notify.none().execTimeout("hang-notify.sh", "1s").webhook(DOWN_WEBHOOK),
                 exec("chk_hang", "hang-check.sh").interval("2s").timeout("1s").weight(-10),
                 exec("chk_outside", "/usr/bin/true").interval("1s").weight(-1),
-                exec("chk_symlink", "true-link.sh").interval("1s").weight(-1));
+                exec("chk_symlink", "true-link.sh").interval("1s").weight(-1),
+                exec("chk_missing", "missing.sh").interval("1s").weight(-1),
+                exec("chk_private", "private.sh").interval("1s").weight(-1));
     }
 
     /** "n adverts, mean gap m ms, max gap x ms" over the gaps below 2 s between one source's adverts. */
