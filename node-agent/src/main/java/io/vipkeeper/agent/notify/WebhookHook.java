@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * <p>Retry rule: a 2xx answer is delivery. Connection errors, timeouts, 5xx, 408 and 429 are retried; any other
  * status (a 4xx: the receiver rejects the document) will not change by retrying and gives up at once. A retry is
  * attempted only if it would start within {@code retryBudget} of the first attempt; after that the hook gives up
- * with a log line and {@link NotifyCounters#webhookGiveUps()}.
+ * with a log line and {@link NotifyCounters#webhookGiveUps()}. The first failed attempt of a delivery is logged at
+ * once (the later retries only at debug level), so a receiver that is down is reported without waiting for the
+ * budget to run out.
  */
 public final class WebhookHook implements Hook {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookHook.class);
@@ -79,8 +81,15 @@ public final class WebhookHook implements Hook {
             Instant retryAt = timer.now().plus(delay);
             if (retryable && Duration.between(firstAttempt, retryAt).compareTo(definition.retryBudget()) <= 0) {
                 counters.webhookRetry();
-                LOG.debug("webhook {} attempt {} failed ({}); retrying in {}", definition.url(), attempt, problem,
-                        delay);
+                if (attempt == 1) {
+                    // Said at once, not only when the budget runs out: a down receiver is news the operator needs
+                    // now (DESIGN §5: an unreachable webhook gets a log line), and one line per delivery is enough.
+                    LOG.warn("webhook {} failed ({}); retrying with back-off for up to {}", definition.url(),
+                            problem, definition.retryBudget());
+                } else {
+                    LOG.debug("webhook {} attempt {} failed ({}); retrying in {}", definition.url(), attempt, problem,
+                            delay);
+                }
                 timer.schedule(delay, () -> attempt(request, attempt + 1, firstAttempt, result));
             } else {
                 counters.webhookGiveUp();

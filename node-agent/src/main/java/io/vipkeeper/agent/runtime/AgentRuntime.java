@@ -131,7 +131,12 @@ public final class AgentRuntime implements AutoCloseable {
             }
             inst.checks.put(check, new EffectivePriority.TrackedCheck(weight, ok));
             EffectivePriority.Result result = inst.checkResult();
-            step(inst, VrrpEvent.ChecksChanged.of(result), System.nanoTime());
+            long now = System.nanoTime();
+            step(inst, VrrpEvent.ChecksChanged.of(result), now);
+            if (inst.awaitingFirstResult.remove(check) && inst.awaitingFirstResult.isEmpty()) {
+                // keepalived leaves INIT once its scripts have a result: BACKUP if they passed, FAULT if not
+                step(inst, new VrrpEvent.Startup(), now);
+            }
         });
     }
 
@@ -554,6 +559,9 @@ public final class AgentRuntime implements AutoCloseable {
         InstanceRuntime inst = new InstanceRuntime(s, ch);
         for (var check : s.checks()) {
             inst.checks.put(check.name(), initialStatus(check));
+            if (holdsStartup(check)) {
+                inst.awaitingFirstResult.add(check.name());
+            }
         }
         ch.instances.add(inst);
         ch.refresh(poller);
@@ -564,7 +572,11 @@ public final class AgentRuntime implements AutoCloseable {
         if (!link.up()) {
             step(inst, new VrrpEvent.FaultRaised(FaultReason.linkDown(link.name())), now);
         }
-        step(inst, new VrrpEvent.Startup(), now);
+        if (inst.awaitingFirstResult.isEmpty()) {
+            step(inst, new VrrpEvent.Startup(), now);
+        } else {
+            LOG.info("{}: waiting in INITIALIZE for the first result of {}", s.name(), inst.awaitingFirstResult);
+        }
         if (inst.state.state() != VrrpState.MASTER) {
             // VIPs left on the interface by a crash go unless this node is MASTER (it re-adds them then).
             removeVips(inst);
@@ -576,13 +588,24 @@ public final class AgentRuntime implements AutoCloseable {
     /**
      * A check before its first result, as keepalived counts it: with {@code initFail} it is KO; otherwise it is
      * in keepalived's INIT state, where its weight is neither added nor subtracted, and a weight-0 check holds
-     * the instance back (FAULT) until the check has passed once.
+     * the instance back until its first result ({@link #holdsStartup}).
      */
     static EffectivePriority.TrackedCheck initialStatus(io.vipkeeper.agent.check.CheckDefinition check) {
         if (check.initFail()) {
             return new EffectivePriority.TrackedCheck(check.weight(), false);
         }
         return new EffectivePriority.TrackedCheck(check.weight(), check.weight() < 0);
+    }
+
+    /**
+     * A weight-0 check in keepalived's INIT state keeps the instance in INITIALIZE — no state entered, nothing
+     * notified — until its first result; then the instance starts, in FAULT if that result was a failure.
+     * keepalived 2.2 does the same: with such a script it logs no state until the script has run, then enters
+     * BACKUP (notifying BACKUP, not a FAULT first). Starting in FAULT instead sent every notify script and webhook
+     * a FAULT at each start of the agent.
+     */
+    static boolean holdsStartup(io.vipkeeper.agent.check.CheckDefinition check) {
+        return check.weight() == 0 && !check.initFail();
     }
 
     private void stopInstance(InstanceRuntime inst, long now) {

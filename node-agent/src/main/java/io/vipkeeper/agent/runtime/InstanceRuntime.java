@@ -41,6 +41,8 @@ final class InstanceRuntime {
     ReceiveProfile profile;
     /** Tracked check name → (weight, OK?) — the input of the priority arithmetic. */
     final Map<String, EffectivePriority.TrackedCheck> checks = new LinkedHashMap<>();
+    /** Weight-0 checks still in keepalived's INIT state: while any is, the instance waits in INITIALIZE. */
+    final Set<String> awaitingFirstResult = new LinkedHashSet<>();
 
     NotifyState lastNotified = NotifyState.STOP;
     long secondBurstDeadline = NONE;
