@@ -443,7 +443,8 @@ public final class AgentRuntime implements AutoCloseable {
                     inst.lastTransition = wallClock.instant();
                     snapshotDirty = true;
                     nextSnapshotAt = now; // publish the transition at once
-                    LOG.info("{}: {} -> {} (priority {})", inst.name(), from, notify.state(), notify.priority());
+                    LOG.info("{}: {} -> {} (priority {})", inst.name(), from == null ? "INIT" : from, notify.state(),
+                            notify.priority());
                     try {
                         listener.onTransition(inst.settings, from, notify.state(), notify.priority());
                     } catch (RuntimeException e) {

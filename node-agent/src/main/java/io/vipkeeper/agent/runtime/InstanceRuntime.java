@@ -44,7 +44,8 @@ final class InstanceRuntime {
     /** Weight-0 checks still in keepalived's INIT state: while any is, the instance waits in INITIALIZE. */
     final Set<String> awaitingFirstResult = new LinkedHashSet<>();
 
-    NotifyState lastNotified = NotifyState.STOP;
+    /** The state last notified; null before the first transition (hooks see an empty old state then). */
+    NotifyState lastNotified;
     long secondBurstDeadline = NONE;
     long refreshDeadline = NONE;
 

@@ -5,7 +5,8 @@ import io.vipkeeper.agent.vrrp.engine.NotifyState;
 
 /**
  * Told of every state transition of every instance, on the agent loop's thread: implementations must return
- * at once (queue the work), so that no hook can ever delay an advert or a failover.
+ * at once (queue the work), so that no hook can ever delay an advert or a failover. {@code from} is null for an
+ * instance's first transition after it started.
  */
 @FunctionalInterface
 public interface TransitionListener {
