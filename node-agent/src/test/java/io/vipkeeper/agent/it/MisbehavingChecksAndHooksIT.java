@@ -132,9 +132,10 @@ class MisbehavingChecksAndHooksIT extends ChecksItSupport {
                 .contains("check chk_symlink is now KO (was UNKNOWN): resolves to /usr/bin/true, outside the script"
                         + " directory " + scripts + " [SYMLINK_ESCAPES: true-link.sh]")
                 .contains("check chk_missing is now KO (was UNKNOWN): script not found [NOT_FOUND: missing.sh]")
-                // a root-only script (0700) cannot be run by nobody: a failure, never a success (here /bin/sh
-                // cannot open it and exits 2; where the exec itself is refused, setpriv exits 126)
-                .containsPattern("check chk_private is now KO \\(was UNKNOWN\\): exit code (2|126)\n")
+                // a root-only script (0700) cannot be run by nobody: refused with the reason, before it is started
+                .containsPattern("check chk_private is now KO \\(was UNKNOWN\\): the script user nobody \\(uid 65534,"
+                        + " gid 65534\\) may not read and execute \\S*private.sh \\(owner 0:0, mode 700\\)"
+                        + " \\[NOT_EXECUTABLE: \\S*private.sh\\]\n")
                 .contains("notify hook for VI_1 (BACKUP): killed after PT1S with its process group")
                 .contains("webhook " + DOWN_WEBHOOK);
         System.out.println("what h4 reported (distinct warnings):");

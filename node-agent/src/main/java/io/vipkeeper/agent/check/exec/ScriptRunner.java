@@ -192,6 +192,7 @@ public final class ScriptRunner implements AutoCloseable {
             if (ids.get().isRoot()) {
                 ScriptSecurity.requireSafeForRoot(script);
             } else {
+                ScriptSecurity.requireRunnableBy(script, ids.get(), user.name());
                 argv.add(setpriv.toString());
                 argv.add("--reuid=" + ids.get().uid());
                 argv.add("--regid=" + ids.get().gid());

@@ -74,6 +74,49 @@ public final class ScriptSecurity {
         }
     }
 
+    /**
+     * Whether a process with this uid and primary gid (supplementary groups are cleared) may use the file as
+     * {@code need} asks (a mask of 4 = read, 1 = execute), by POSIX rules: the owner class applies when the uid owns
+     * the file, else the group class when the gid matches, else the others class — exactly one class, never a union.
+     */
+    public static boolean permits(int uid, int gid, PathOwnership file, int need) {
+        int bits;
+        if (uid == file.uid()) {
+            bits = (file.mode() >> 6) & 7;
+        } else if (gid == file.gid()) {
+            bits = (file.mode() >> 3) & 7;
+        } else {
+            bits = file.mode() & 7;
+        }
+        return (bits & need) == need;
+    }
+
+    /**
+     * Refuses a script the (non-root) script user could not run: it needs execute permission, and read permission
+     * too when it is an interpreted {@code #!} script (the interpreter opens it as that user). Without this check
+     * such a script fails as "exit code 126" with no reason (keepalived refuses it when it loads its config).
+     */
+    public static void requireRunnableBy(Path realScript, ScriptUser.Ids ids, String userName)
+            throws ScriptRefusedException {
+        PathOwnership file = stat(realScript, realScript);
+        boolean interpreted = startsWithShebang(realScript);
+        int need = interpreted ? 5 : 1;
+        if (!permits(ids.uid(), ids.gid(), file, need)) {
+            throw new ScriptRefusedException(ScriptRefusal.NOT_EXECUTABLE, realScript.toString(),
+                    String.format("the script user %s (uid %d, gid %d) may not %s %s (owner %d:%d, mode %o)",
+                            userName, ids.uid(), ids.gid(), interpreted ? "read and execute" : "execute",
+                            realScript, file.uid(), file.gid(), file.mode() & 07777));
+        }
+    }
+
+    private static boolean startsWithShebang(Path file) {
+        try (var in = Files.newInputStream(file)) {
+            return in.read() == '#' && in.read() == '!';
+        } catch (IOException e) {
+            return false; // unreadable by the agent itself: the run reports it
+        }
+    }
+
     private static PathOwnership stat(Path path, Path script) throws ScriptRefusedException {
         try {
             Map<String, Object> a = Files.readAttributes(path, "unix:uid,gid,mode");

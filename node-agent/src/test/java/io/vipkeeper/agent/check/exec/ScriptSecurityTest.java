@@ -47,4 +47,27 @@ class ScriptSecurityTest {
                 new PathOwnership(Path.of("/a/b/s.sh"), 0, 0, FILE | 0755));
         assertThat(ScriptSecurity.firstUnsafe(path).orElseThrow().path()).isEqualTo(Path.of("/a"));
     }
+
+    /** POSIX: exactly one class applies (owner, else group, else others); nobody is 65534:65534. */
+    @ParameterizedTest(name = "uid {0} gid {1} on {2}:{3} mode {4} need {5} -> {6}")
+    @CsvSource({
+        // a root-owned 0755 script: everybody may read and execute
+        "65534, 65534, 0, 0, 0755, 5, true",
+        // 0700 root-owned: nobody may not execute (the case that used to fail as a bare exit code)
+        "65534, 65534, 0, 0, 0700, 1, false",
+        // 0711: nobody may execute a binary but not read an interpreted script
+        "65534, 65534, 0, 0, 0711, 1, true",
+        "65534, 65534, 0, 0, 0711, 5, false",
+        // group class applies to a matching gid even when others would allow more
+        "65534, 65534, 0, 65534, 0705, 1, false",
+        "65534, 65534, 0, 65534, 0750, 5, true",
+        // owner class applies exclusively: an owner without x is refused even if others have it
+        "65534, 65534, 65534, 0, 0605, 1, false",
+        "65534, 65534, 65534, 0, 0500, 5, true",
+    })
+    void permissionClassesAsPosixDefinesThem(int uid, int gid, int fileUid, int fileGid, String mode, int need,
+            boolean expected) {
+        PathOwnership file = new PathOwnership(Path.of("/scripts/x"), fileUid, fileGid, Integer.parseInt(mode, 8));
+        assertThat(ScriptSecurity.permits(uid, gid, file, need)).isEqualTo(expected);
+    }
 }
