@@ -34,6 +34,7 @@ class ExampleRoundTripTest {
         Class<? extends HasMetadata> type = switch (original.path("kind").asText()) {
             case "VirtualIP" -> VirtualIP.class;
             case "VirtualIPPool" -> VirtualIPPool.class;
+            case "VirtualIPNode" -> VirtualIPNode.class;
             default -> throw new IllegalArgumentException("unexpected kind in " + file);
         };
         HasMetadata object = SERIALIZATION.unmarshal(Files.readString(file), type);
