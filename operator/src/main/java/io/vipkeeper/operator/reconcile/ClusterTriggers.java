@@ -1,0 +1,136 @@
+package io.vipkeeper.operator.reconcile;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
+import io.vipkeeper.api.VipKeeper;
+import io.vipkeeper.api.v1alpha1.NodeInstanceSpec;
+import io.vipkeeper.api.v1alpha1.VirtualIP;
+import io.vipkeeper.api.v1alpha1.VirtualIPNode;
+import io.vipkeeper.api.v1alpha1.VirtualIPPhase;
+import io.vipkeeper.api.v1alpha1.VirtualIPPool;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BiConsumer;
+
+/**
+ * Which reconciles a change in the cluster asks for: the one place that maps a change of any kind to the primaries
+ * whose result it can change. JOSDK coalesces a burst of triggers for one primary into one reconcile.
+ *
+ * <ul>
+ *   <li>Node configs depend on pools, VirtualIPs (spec, allocation, deletion), Nodes (labels, Ready, InternalIPs),
+ *       Namespaces, Services with their EndpointSlices (externalTrafficPolicy Local): any such change asks every node
+ *       to compare its config with the new plan; only nodes whose config changed are written. Changes that cannot
+ *       move the plan (a VirtualIP's aggregated status, a node heartbeat, an agent's status) do not.</li>
+ *   <li>A VirtualIP's status depends on its verdict and on the agents' reports: a VirtualIPNode change asks the
+ *       VirtualIPs its spec holds; a pool change every VirtualIP of the pool; a VirtualIP change the Invalid
+ *       VirtualIPs of its pool (one may have freed what another needed); a Namespace change the VirtualIPs in it; a
+ *       Service change the VirtualIP of its name (made for it, perhaps orphaned).</li>
+ *   <li>A pool's status and deletion depend on the VirtualIPs that name it.</li>
+ *   <li>A Service's ingress depends on its VirtualIP's status.</li>
+ * </ul>
+ */
+final class ClusterTriggers implements BiConsumer<HasMetadata, HasMetadata> {
+
+    private final ClusterCache cache;
+    private final NodeConfigReconciler nodeConfig;
+    private final VirtualIPReconciler virtualIPs;
+    private final VirtualIPPoolReconciler pools;
+    private final ServiceReconciler services;
+
+    ClusterTriggers(ClusterCache cache, NodeConfigReconciler nodeConfig, VirtualIPReconciler virtualIPs,
+                    VirtualIPPoolReconciler pools, ServiceReconciler services) {
+        this.cache = cache;
+        this.nodeConfig = nodeConfig;
+        this.virtualIPs = virtualIPs;
+        this.pools = pools;
+        this.services = services;
+    }
+
+    @Override
+    public void accept(HasMetadata before, HasMetadata after) {
+        HasMetadata any = after != null ? after : before;
+        switch (any) {
+            case VirtualIP vip -> virtualIPChanged((VirtualIP) before, (VirtualIP) after);
+            case VirtualIPNode node -> virtualIPNodeChanged((VirtualIPNode) before, (VirtualIPNode) after);
+            case VirtualIPPool pool -> {
+                nodeConfig.triggerAll();
+                String name = pool.getMetadata().getName();
+                cache.virtualIPs().stream().filter(v -> v.getSpec() != null && name.equals(v.getSpec().getPool()))
+                        .forEach(v -> virtualIPs.trigger(v.getMetadata().getNamespace(), v.getMetadata().getName()));
+            }
+            case Node node -> {
+                if (before == null || after == null
+                        || !ClusterCache.nodeView((Node) before).equals(ClusterCache.nodeView((Node) after))) {
+                    nodeConfig.triggerAll();
+                }
+            }
+            case Namespace namespace -> {
+                nodeConfig.triggerAll();
+                String name = namespace.getMetadata().getName();
+                cache.virtualIPs().stream().filter(v -> name.equals(v.getMetadata().getNamespace()))
+                        .forEach(v -> virtualIPs.trigger(v.getMetadata().getNamespace(), v.getMetadata().getName()));
+            }
+            case EndpointSlice slice -> nodeConfig.triggerAll();
+            case Service service -> {
+                nodeConfig.triggerAll();
+                virtualIPs.trigger(service.getMetadata().getNamespace(), service.getMetadata().getName());
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void virtualIPChanged(VirtualIP before, VirtualIP after) {
+        VirtualIP any = after != null ? after : before;
+        if (before == null || after == null || planInputChanged(before, after)) {
+            nodeConfig.triggerAll();
+            String pool = any.getSpec() == null ? null : any.getSpec().getPool();
+            for (VirtualIP other : cache.virtualIPs()) {
+                if (other.getSpec() != null && Objects.equals(pool, other.getSpec().getPool())
+                        && other.getStatus() != null && other.getStatus().getPhase() == VirtualIPPhase.Invalid) {
+                    virtualIPs.trigger(other.getMetadata().getNamespace(), other.getMetadata().getName());
+                }
+            }
+        }
+        if (before != null && before.getSpec() != null) {
+            pools.trigger(before.getSpec().getPool());
+        }
+        if (after != null && after.getSpec() != null) {
+            pools.trigger(after.getSpec().getPool());
+        }
+        Map<String, String> labels = any.getMetadata().getLabels();
+        String service = labels == null ? null : labels.get(VipKeeper.LABEL_SERVICE_NAME);
+        if (service != null) {
+            services.trigger(any.getMetadata().getNamespace(), service);
+        }
+    }
+
+    /** Whether the planner could decide differently: spec, labels, deletion, or the recorded allocation. */
+    private static boolean planInputChanged(VirtualIP before, VirtualIP after) {
+        return !Objects.equals(before.getSpec(), after.getSpec())
+                || !Objects.equals(before.getMetadata().getLabels(), after.getMetadata().getLabels())
+                || !Objects.equals(before.getMetadata().getDeletionTimestamp(), after.getMetadata().getDeletionTimestamp())
+                || !Objects.equals(allocation(before), allocation(after));
+    }
+
+    private static String allocation(VirtualIP vip) {
+        return vip.getStatus() == null ? null : vip.getStatus().getVirtualRouterId() + " " + vip.getStatus().getAddresses();
+    }
+
+    private void virtualIPNodeChanged(VirtualIPNode before, VirtualIPNode after) {
+        if (after == null || before == null || !Objects.equals(before.getSpec(), after.getSpec())) {
+            nodeConfig.trigger((after != null ? after : before).getMetadata().getName());
+        }
+        for (VirtualIPNode node : new VirtualIPNode[] {before, after}) {
+            if (node == null) {
+                continue;
+            }
+            for (NodeInstanceSpec instance : ClusterCache.instancesOf(node)) {
+                virtualIPs.trigger(instance.getVirtualIPNamespace(), instance.getVirtualIPName());
+            }
+        }
+    }
+}
