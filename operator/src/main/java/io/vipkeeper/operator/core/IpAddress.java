@@ -1,0 +1,109 @@
+package io.vipkeeper.operator.core;
+
+import io.vipkeeper.api.v1alpha1.Formats;
+
+import java.math.BigInteger;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * An IPv4 or IPv6 address as a number, so that two spellings of one IPv6 address ({@code fd00::10},
+ * {@code fd00:0::10}) are the same address. Parsing never resolves a name: the text must be a literal.
+ *
+ * @param v6    IPv6 (else IPv4)
+ * @param value the address as an unsigned number of 32 or 128 bits
+ */
+public record IpAddress(boolean v6, BigInteger value) implements Comparable<IpAddress> {
+
+    private static final Pattern LITERAL = Pattern.compile(Formats.IP_ADDRESS);
+
+    /** Bits of the family: 32 or 128. */
+    public int bits() {
+        return v6 ? 128 : 32;
+    }
+
+    /** "ipv4" or "ipv6", as in instance names. */
+    public String family() {
+        return v6 ? "ipv6" : "ipv4";
+    }
+
+    /**
+     * Parses a literal address (no prefix length).
+     *
+     * @return empty when the text is not an IPv4 or IPv6 literal of {@link Formats#IP_ADDRESS}
+     */
+    public static Optional<IpAddress> parse(String text) {
+        if (text == null || !LITERAL.matcher(text).matches()) {
+            return Optional.empty();
+        }
+        try {
+            // ofLiteral (Java 22) never does a DNS lookup
+            byte[] bytes = text.contains(":") ? Inet6Address.ofLiteral(text).getAddress()
+                    : Inet4Address.ofLiteral(text).getAddress();
+            boolean v6 = text.contains(":");
+            if (bytes.length != (v6 ? 16 : 4)) {
+                return Optional.empty(); // an IPv4-mapped IPv6 literal comes back as 4 bytes: not one family
+            }
+            return Optional.of(new IpAddress(v6, new BigInteger(1, bytes)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The next address (may leave the family's range; callers bound it). */
+    IpAddress next() {
+        return new IpAddress(v6, value.add(BigInteger.ONE));
+    }
+
+    /** Canonical text: dotted quad, or RFC 5952 (lower case, no leading zeros, longest zero run as "::"). */
+    @Override
+    public String toString() {
+        if (!v6) {
+            long v = value.longValue();
+            return ((v >> 24) & 0xff) + "." + ((v >> 16) & 0xff) + "." + ((v >> 8) & 0xff) + "." + (v & 0xff);
+        }
+        int[] groups = new int[8];
+        for (int i = 0; i < 8; i++) {
+            groups[i] = value.shiftRight(16 * (7 - i)).intValue() & 0xffff;
+        }
+        // RFC 5952 section 4.2: the longest run of two or more zero groups becomes "::", the first on a tie
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < 8; ) {
+            if (groups[i] != 0) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < 8 && groups[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+            i = j;
+        }
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                text.append("::");
+                i += bestLength - 1;
+                continue;
+            }
+            if (!text.isEmpty() && text.charAt(text.length() - 1) != ':') {
+                text.append(':');
+            }
+            text.append(Integer.toHexString(groups[i]));
+        }
+        return text.toString();
+    }
+
+    @Override
+    public int compareTo(IpAddress other) {
+        int byFamily = Boolean.compare(v6, other.v6);
+        return byFamily != 0 ? byFamily : value.compareTo(other.value);
+    }
+}
