@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class WriteCounters {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WriteCounters.class);
+
     /** What was written. */
     public enum Kind {
         /** A VirtualIPNode created. */
@@ -43,6 +45,7 @@ public final class WriteCounters {
     }
 
     void count(Kind kind, String object) {
+        LOG.debug("write {} {}", kind, object);
         byKind.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
         byObject.computeIfAbsent(kind + ":" + object, k -> new AtomicLong()).incrementAndGet();
     }
