@@ -32,6 +32,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 
@@ -67,6 +70,10 @@ public final class ClusterCache implements AutoCloseable {
     private SharedIndexInformer<Service> services;
     private SharedIndexInformer<VirtualIPNode> virtualIPNodes;
     private volatile Snapshot snapshot;
+    private volatile boolean synced;
+
+    /** How long {@link #start()} waits for the first list of each kind. */
+    private static final java.time.Duration SYNC_TIMEOUT = java.time.Duration.ofMinutes(2);
 
     private record Snapshot(long version, Plan plan) {
     }
@@ -84,18 +91,33 @@ public final class ClusterCache implements AutoCloseable {
         listeners.add(listener);
     }
 
-    /** Starts every informer and returns when each has listed its kind once. */
+    /**
+     * Starts every informer and returns when each has listed its kind once. Listeners hear of changes only from then
+     * on: what the first lists hold, the controllers' first reconcile of every primary covers.
+     */
     public void start() {
-        pools = track(client.resources(VirtualIPPool.class).inform(handler(), 0));
-        virtualIPs = track(client.resources(VirtualIP.class).inAnyNamespace().inform(handler(), 0));
-        nodes = track(client.nodes().inform(handler(), 0));
-        namespaces = track(client.namespaces().inform(handler(), 0));
-        endpointSlices = track(client.discovery().v1().endpointSlices().inAnyNamespace().inform(handler(), 0));
-        services = track(client.services().inAnyNamespace().inform(handler(), 0));
-        virtualIPNodes = track(client.resources(VirtualIPNode.class).inform(handler(), 0));
+        pools = track(client.resources(VirtualIPPool.class).runnableInformer(0));
+        virtualIPs = track(client.resources(VirtualIP.class).inAnyNamespace().runnableInformer(0));
+        nodes = track(client.nodes().runnableInformer(0));
+        namespaces = track(client.namespaces().runnableInformer(0));
+        endpointSlices = track(client.discovery().v1().endpointSlices().inAnyNamespace().runnableInformer(0));
+        services = track(client.services().inAnyNamespace().runnableInformer(0));
+        virtualIPNodes = track(client.resources(VirtualIPNode.class).runnableInformer(0));
+        try {
+            for (SharedIndexInformer<?> informer : informers) {
+                informer.start().toCompletableFuture().get(SYNC_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while listing the cluster", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not list the cluster: " + e.getMessage(), e);
+        }
+        synced = true;
     }
 
     private <T extends HasMetadata> SharedIndexInformer<T> track(SharedIndexInformer<T> informer) {
+        informer.addEventHandler(handler());
         informers.add(informer);
         return informer;
     }
@@ -124,6 +146,9 @@ public final class ClusterCache implements AutoCloseable {
 
     private void changed(HasMetadata oldObj, HasMetadata newObj) {
         version.incrementAndGet();
+        if (!synced) {
+            return;
+        }
         for (var listener : listeners) {
             listener.accept(oldObj, newObj);
         }

@@ -11,6 +11,8 @@ import io.vipkeeper.api.v1alpha1.VirtualIP;
 import io.vipkeeper.api.v1alpha1.VirtualIPNode;
 import io.vipkeeper.api.v1alpha1.VirtualIPPhase;
 import io.vipkeeper.api.v1alpha1.VirtualIPPool;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiConsumer;
@@ -47,6 +49,16 @@ final class ClusterTriggers implements BiConsumer<HasMetadata, HasMetadata> {
         this.virtualIPs = virtualIPs;
         this.pools = pools;
         this.services = services;
+    }
+
+    /**
+     * Hands a trigger to a controller. A controller that is not running (this replica is not the leader, or it is
+     * still starting) drops it: when it starts, JOSDK reconciles every primary anyway.
+     */
+    static <P extends HasMetadata> void propagate(SimpleInboundEventSource<P> source, ResourceID id) {
+        if (source.isRunning()) {
+            source.propagateEvent(id);
+        }
     }
 
     @Override

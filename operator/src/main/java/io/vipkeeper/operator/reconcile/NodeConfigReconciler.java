@@ -56,7 +56,7 @@ public final class NodeConfigReconciler implements Reconciler<Node> {
 
     /** Asks for a reconcile of the node named {@code node}. */
     void trigger(String node) {
-        triggers.propagateEvent(new ResourceID(node));
+        ClusterTriggers.propagate(triggers, new ResourceID(node));
     }
 
     /** Asks for a reconcile of every node. */

@@ -74,7 +74,7 @@ public final class ServiceReconciler implements Reconciler<Service> {
 
     /** Asks for a reconcile of one Service. */
     void trigger(String namespace, String name) {
-        triggers.propagateEvent(new ResourceID(name, namespace));
+        ClusterTriggers.propagate(triggers, new ResourceID(name, namespace));
     }
 
     @Override

@@ -67,7 +67,7 @@ public final class VirtualIPPoolReconciler implements Reconciler<VirtualIPPool>,
     /** Asks for a reconcile of one pool. */
     void trigger(String pool) {
         if (pool != null) {
-            triggers.propagateEvent(new ResourceID(pool));
+            ClusterTriggers.propagate(triggers, new ResourceID(pool));
         }
     }
 

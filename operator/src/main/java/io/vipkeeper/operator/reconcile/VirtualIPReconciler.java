@@ -66,7 +66,7 @@ public final class VirtualIPReconciler implements Reconciler<VirtualIP>, Cleaner
 
     /** Asks for a reconcile of one VirtualIP. */
     void trigger(String namespace, String name) {
-        triggers.propagateEvent(new ResourceID(name, namespace));
+        ClusterTriggers.propagate(triggers, new ResourceID(name, namespace));
     }
 
     @Override

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.crud.KubernetesCrudDispatcherException;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,23 @@ public class MergePatchFixingDispatcher extends KubernetesCrudDispatcher {
     /** A dispatcher with no custom resources known in advance (they are learnt from the CRDs created in it). */
     public MergePatchFixingDispatcher() {
         super(List.of());
+    }
+
+    /**
+     * The mock has no authorization; JOSDK's leader election asks, before it starts, whether it may use Leases
+     * (SelfSubjectRulesReview) and the stock mock refuses the request. Answer as an API server would for a service
+     * account that holds the operator's Role: get, create and update on leases.
+     */
+    @Override
+    public MockResponse dispatch(RecordedRequest request) {
+        if ("POST".equals(request.getMethod()) && request.getPath().contains("/selfsubjectrulesreviews")) {
+            return new MockResponse().setResponseCode(201).setBody("""
+                    {"apiVersion":"authorization.k8s.io/v1","kind":"SelfSubjectRulesReview","metadata":{},
+                     "spec":{},"status":{"incomplete":false,"nonResourceRules":[],"resourceRules":[
+                       {"apiGroups":["coordination.k8s.io"],"resources":["leases"],"verbs":["get","create","update"]}]}}
+                    """);
+        }
+        return super.dispatch(request);
     }
 
     @Override
