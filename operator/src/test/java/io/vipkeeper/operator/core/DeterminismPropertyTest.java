@@ -1,6 +1,8 @@
 package io.vipkeeper.operator.core;
 
 import io.vipkeeper.api.v1alpha1.AdvertisementMode;
+import io.vipkeeper.api.v1alpha1.Formats;
+import io.vipkeeper.api.v1alpha1.NodeInstanceSpec;
 import io.vipkeeper.api.v1alpha1.VirtualIP;
 import io.vipkeeper.api.v1alpha1.VirtualIPPool;
 import net.jqwik.api.ForAll;
@@ -100,5 +102,15 @@ class DeterminismPropertyTest {
         assertThat(plan.nodeSpecs()).hasSize(cluster.nodes().size());
         plan.nodeSpecs().values().forEach(spec -> assertThat(spec.getInstances())
                 .extracting(i -> i.getName()).isSorted().doesNotHaveDuplicates());
+        // what is rendered keeps the VirtualIPNode schema's patterns and ranges
+        plan.nodeSpecs().values().forEach(spec -> spec.getInstances().forEach(i -> {
+            assertThat(i.getName()).matches(NodeInstanceSpec.NAME_PATTERN);
+            assertThat(i.getPriority()).isBetween(1, 254);
+            assertThat(i.getVirtualRouterId()).isBetween(1, 255);
+            assertThat(i.getAddresses()).isNotEmpty().allMatch(a -> a.matches(Formats.CIDR));
+            assertThat(i.getUnicastPeers()).allMatch(a -> a.matches(Formats.IP_ADDRESS));
+            assertThat(i.getAdvertisementInterval()).matches(Formats.DURATION);
+            assertThat(i.getPreemptDelay()).matches(Formats.DURATION);
+        }));
     }
 }
