@@ -5,7 +5,6 @@ import io.vipkeeper.api.v1alpha1.Durations;
 import io.vipkeeper.api.v1alpha1.NotifySpec;
 import io.vipkeeper.api.v1alpha1.PreferredNode;
 import io.vipkeeper.api.v1alpha1.VirtualIP;
-import io.vipkeeper.api.v1alpha1.VirtualIPPhase;
 import io.vipkeeper.api.v1alpha1.VirtualIPSpec;
 import io.vipkeeper.api.v1alpha1.VirtualIPStatus;
 
@@ -68,7 +67,8 @@ final class Candidate {
 
         VirtualIPStatus status = vip.getStatus();
         Integer statusVrid = null;
-        if (status != null && status.getPhase() != VirtualIPPhase.Invalid && status.getVirtualRouterId() != null
+        // an Invalid VirtualIP's status holds no allocation (StatusAggregator clears it), so none is kept for it
+        if (status != null && status.getVirtualRouterId() != null
                 && status.getAddresses() != null && !status.getAddresses().isEmpty()) {
             List<IpAddress> parsed = new ArrayList<>();
             for (String a : status.getAddresses()) {

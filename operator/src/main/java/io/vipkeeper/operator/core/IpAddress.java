@@ -3,10 +3,8 @@ package io.vipkeeper.operator.core;
 import io.vipkeeper.api.v1alpha1.Formats;
 
 import java.math.BigInteger;
-import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * An IPv4 or IPv6 address as a number, so that two spellings of one IPv6 address ({@code fd00::10},
@@ -16,8 +14,6 @@ import java.util.regex.Pattern;
  * @param value the address as an unsigned number of 32 or 128 bits
  */
 public record IpAddress(boolean v6, BigInteger value) implements Comparable<IpAddress> {
-
-    private static final Pattern LITERAL = Pattern.compile(Formats.IP_ADDRESS);
 
     /** Bits of the family: 32 or 128. */
     public int bits() {
@@ -30,23 +26,62 @@ public record IpAddress(boolean v6, BigInteger value) implements Comparable<IpAd
     }
 
     /**
-     * Parses a literal address (no prefix length).
+     * Parses a literal address (no prefix length): dotted decimal IPv4 without leading zeros, or IPv6 without an
+     * embedded IPv4 part or zone, as {@link Formats#IP_ADDRESS} describes.
      *
-     * @return empty when the text is not an IPv4 or IPv6 literal of {@link Formats#IP_ADDRESS}
+     * @return empty when the text is not such a literal
      */
     public static Optional<IpAddress> parse(String text) {
-        if (text == null || !LITERAL.matcher(text).matches()) {
+        if (text == null || text.isEmpty() || text.length() > Formats.IP_ADDRESS_MAX_LENGTH) {
             return Optional.empty();
+        }
+        return text.indexOf(':') >= 0 ? parseV6(text) : parseV4(text);
+    }
+
+    private static Optional<IpAddress> parseV4(String text) {
+        long value = 0;
+        int parts = 0;
+        int i = 0;
+        while (i <= text.length()) {
+            int start = i;
+            while (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+                i++;
+            }
+            int digits = i - start;
+            if (digits == 0 || digits > 3 || (digits > 1 && text.charAt(start) == '0')) {
+                return Optional.empty();
+            }
+            int octet = Integer.parseInt(text, start, i, 10);
+            if (octet > 255) {
+                return Optional.empty();
+            }
+            value = (value << 8) | octet;
+            parts++;
+            if (i == text.length()) {
+                break;
+            }
+            if (text.charAt(i) != '.' || parts == 4) {
+                return Optional.empty();
+            }
+            i++;
+        }
+        return parts == 4 ? Optional.of(new IpAddress(false, BigInteger.valueOf(value))) : Optional.empty();
+    }
+
+    private static Optional<IpAddress> parseV6(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c == ':' || Character.digit(c, 16) >= 0)) {
+                return Optional.empty(); // no embedded IPv4, no zone, no brackets
+            }
         }
         try {
             // ofLiteral (Java 22) never does a DNS lookup
-            byte[] bytes = text.contains(":") ? Inet6Address.ofLiteral(text).getAddress()
-                    : Inet4Address.ofLiteral(text).getAddress();
-            boolean v6 = text.contains(":");
-            if (bytes.length != (v6 ? 16 : 4)) {
-                return Optional.empty(); // an IPv4-mapped IPv6 literal comes back as 4 bytes: not one family
+            byte[] bytes = Inet6Address.ofLiteral(text).getAddress();
+            if (bytes.length != 16) {
+                return Optional.empty(); // an IPv4-mapped literal comes back as IPv4: not one family
             }
-            return Optional.of(new IpAddress(v6, new BigInteger(1, bytes)));
+            return Optional.of(new IpAddress(true, new BigInteger(1, bytes)));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
