@@ -164,9 +164,9 @@ public final class OperatorHarness implements AutoCloseable {
                 .toList();
     }
 
-    /** Waits until {@code condition} holds (Awaitility, {@link #CONVERGE} at most). */
+    /** Waits until the assertion holds (Awaitility, {@link #CONVERGE} at most; an object not there yet is retried). */
     public static void eventually(Runnable assertion) {
-        await().atMost(CONVERGE).pollInterval(Duration.ofMillis(50)).untilAsserted(assertion::run);
+        await().atMost(CONVERGE).pollInterval(Duration.ofMillis(50)).ignoreExceptions().untilAsserted(assertion::run);
     }
 
     @Override
