@@ -36,7 +36,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BiConsumer;
 
 /**
  * One informer per kind the plan depends on, the {@link ClusterView} built from them, and the {@link Plan} of that
@@ -56,7 +55,7 @@ public final class ClusterCache implements AutoCloseable {
 
     private final KubernetesClient client;
     private final AtomicLong version = new AtomicLong();
-    private final List<BiConsumer<HasMetadata, HasMetadata>> listeners = new CopyOnWriteArrayList<>();
+    private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
     /** Allocation handed out per VirtualIP uid, until the VirtualIP is deleted. */
     private final Map<String, Allocation> allocations = new ConcurrentHashMap<>();
     private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
@@ -83,11 +82,19 @@ public final class ClusterCache implements AutoCloseable {
         this.client = client;
     }
 
-    /**
-     * Registers a listener of every change: {@code (old, new)}, old null on add, new null on delete. Called on the
-     * informers' threads after their stores hold the change; it must be quick.
-     */
-    public void addListener(BiConsumer<HasMetadata, HasMetadata> listener) {
+    /** Hears of every change the cache sees. */
+    @FunctionalInterface
+    public interface ChangeListener {
+        /**
+         * One change: {@code before} null on add, {@code after} null on delete; {@code planInput} when the change
+         * can move the plan (see {@link #affectsPlan}). Called on an informer's thread after its store holds the
+         * change; must be quick.
+         */
+        void changed(HasMetadata before, HasMetadata after, boolean planInput);
+    }
+
+    /** Registers a listener of every change after {@link #start()} returns. */
+    public void addListener(ChangeListener listener) {
         listeners.add(listener);
     }
 
@@ -145,13 +152,59 @@ public final class ClusterCache implements AutoCloseable {
     }
 
     private void changed(HasMetadata oldObj, HasMetadata newObj) {
-        version.incrementAndGet();
+        boolean planInput = affectsPlan(oldObj, newObj);
+        if (planInput) {
+            version.incrementAndGet();
+        }
         if (!synced) {
             return;
         }
         for (var listener : listeners) {
-            listener.accept(oldObj, newObj);
+            listener.changed(oldObj, newObj, planInput);
         }
+    }
+
+    /**
+     * Whether a change can move the plan. What the planner does not read — the agents' reports in VirtualIPNodes, a
+     * VirtualIP's aggregated status, a node's heartbeat, a pool's status — does not: a report from an agent must not
+     * cost a plan of the whole cluster. A VirtualIP's recorded allocation counts only when this cache has not handed
+     * one out itself (the overlay already gave the planner that allocation).
+     */
+    boolean affectsPlan(HasMetadata before, HasMetadata after) {
+        HasMetadata any = after != null ? after : before;
+        if (any instanceof VirtualIPNode) {
+            return false;
+        }
+        if (before == null || after == null) {
+            return true;
+        }
+        return switch (after) {
+            case VirtualIP vip -> {
+                VirtualIP old = (VirtualIP) before;
+                yield !Objects.equals(old.getSpec(), vip.getSpec())
+                        || !Objects.equals(old.getMetadata().getLabels(), vip.getMetadata().getLabels())
+                        || !Objects.equals(old.getMetadata().getDeletionTimestamp(), vip.getMetadata().getDeletionTimestamp())
+                        || !Objects.equals(old.getMetadata().getCreationTimestamp(), vip.getMetadata().getCreationTimestamp())
+                        || (!allocations.containsKey(vip.getMetadata().getUid())
+                            && !Objects.equals(recordedAllocation(old), recordedAllocation(vip)));
+            }
+            case VirtualIPPool pool -> !Objects.equals(((VirtualIPPool) before).getSpec(), pool.getSpec())
+                    || !Objects.equals(before.getMetadata().getDeletionTimestamp(), pool.getMetadata().getDeletionTimestamp());
+            case Node node -> !nodeView((Node) before).equals(nodeView(node));
+            case Namespace ns -> !Objects.equals(before.getMetadata().getLabels(), ns.getMetadata().getLabels());
+            case Service service -> !Objects.equals(trafficPolicy((Service) before), trafficPolicy(service));
+            case EndpointSlice slice -> !Objects.equals(((EndpointSlice) before).getEndpoints(), slice.getEndpoints())
+                    || !Objects.equals(before.getMetadata().getLabels(), slice.getMetadata().getLabels());
+            default -> true;
+        };
+    }
+
+    private static String recordedAllocation(VirtualIP vip) {
+        return vip.getStatus() == null ? null : vip.getStatus().getVirtualRouterId() + " " + vip.getStatus().getAddresses();
+    }
+
+    private static String trafficPolicy(Service service) {
+        return service.getSpec() == null ? null : service.getSpec().getExternalTrafficPolicy();
     }
 
     /**
@@ -176,6 +229,8 @@ public final class ClusterCache implements AutoCloseable {
                 String uid = uidByKey.get(key);
                 if (uid != null && verdict instanceof Verdict.Valid valid) {
                     allocations.put(uid, valid.allocation());
+                } else if (uid != null) {
+                    allocations.remove(uid); // Invalid holds nothing
                 }
             });
             snapshot = new Snapshot(v, plan);
@@ -210,12 +265,22 @@ public final class ClusterCache implements AutoCloseable {
                 && Objects.equals(status.getAddresses(), given.addresses()))) {
             return vip;
         }
-        VirtualIP copy = client.getKubernetesSerialization().clone(vip);
-        if (copy.getStatus() == null) {
-            copy.setStatus(new VirtualIPStatus());
+        // A shallow copy: the planner only reads its input, and a deep clone of every VirtualIP per plan costs more
+        // than the plan.
+        VirtualIP copy = new VirtualIP();
+        copy.setMetadata(vip.getMetadata());
+        copy.setSpec(vip.getSpec());
+        VirtualIPStatus copied = new VirtualIPStatus();
+        if (status != null) {
+            copied.setObservedGeneration(status.getObservedGeneration());
+            copied.setMaster(status.getMaster());
+            copied.setPhase(status.getPhase());
+            copied.setNodes(status.getNodes());
+            copied.setConditions(status.getConditions());
         }
-        copy.getStatus().setVirtualRouterId(given.virtualRouterId());
-        copy.getStatus().setAddresses(given.addresses());
+        copied.setVirtualRouterId(given.virtualRouterId());
+        copied.setAddresses(given.addresses());
+        copy.setStatus(copied);
         return copy;
     }
 

@@ -2,9 +2,7 @@ package io.vipkeeper.operator.reconcile;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
-import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.vipkeeper.api.VipKeeper;
 import io.vipkeeper.api.v1alpha1.NodeInstanceSpec;
 import io.vipkeeper.api.v1alpha1.VirtualIP;
@@ -15,7 +13,6 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.BiConsumer;
 
 /**
  * Which reconciles a change in the cluster asks for: the one place that maps a change of any kind to the primaries
@@ -31,10 +28,12 @@ import java.util.function.BiConsumer;
  *       VirtualIPs of its pool (one may have freed what another needed); a Namespace change the VirtualIPs in it; a
  *       Service change the VirtualIP of its name (made for it, perhaps orphaned).</li>
  *   <li>A pool's status and deletion depend on the VirtualIPs that name it.</li>
+ *   <li>A VirtualIP or pool whose own plan input changed is reconciled again from here too: JOSDK's event for it
+ *       may have been handled before this cache held the change, with a plan that did not have it yet.</li>
  *   <li>A Service's ingress depends on its VirtualIP's status.</li>
  * </ul>
  */
-final class ClusterTriggers implements BiConsumer<HasMetadata, HasMetadata> {
+final class ClusterTriggers implements ClusterCache.ChangeListener {
 
     private final ClusterCache cache;
     private final NodeConfigReconciler nodeConfig;
@@ -62,43 +61,45 @@ final class ClusterTriggers implements BiConsumer<HasMetadata, HasMetadata> {
     }
 
     @Override
-    public void accept(HasMetadata before, HasMetadata after) {
+    public void changed(HasMetadata before, HasMetadata after, boolean planInput) {
+        if (planInput) {
+            nodeConfig.triggerAll();
+        }
         HasMetadata any = after != null ? after : before;
         switch (any) {
-            case VirtualIP vip -> virtualIPChanged((VirtualIP) before, (VirtualIP) after);
+            case VirtualIP vip -> virtualIPChanged((VirtualIP) before, (VirtualIP) after, planInput);
             case VirtualIPNode node -> virtualIPNodeChanged((VirtualIPNode) before, (VirtualIPNode) after);
             case VirtualIPPool pool -> {
-                nodeConfig.triggerAll();
-                String name = pool.getMetadata().getName();
-                cache.virtualIPs().stream().filter(v -> v.getSpec() != null && name.equals(v.getSpec().getPool()))
-                        .forEach(v -> virtualIPs.trigger(v.getMetadata().getNamespace(), v.getMetadata().getName()));
-            }
-            case Node node -> {
-                if (before == null || after == null
-                        || !ClusterCache.nodeView((Node) before).equals(ClusterCache.nodeView((Node) after))) {
-                    nodeConfig.triggerAll();
+                if (planInput) {
+                    // JOSDK's own event for the pool may come before this cache holds the change: plan it again.
+                    pools.trigger(pool.getMetadata().getName());
+                    String name = pool.getMetadata().getName();
+                    cache.virtualIPs().stream().filter(v -> v.getSpec() != null && name.equals(v.getSpec().getPool()))
+                            .forEach(v -> virtualIPs.trigger(v.getMetadata().getNamespace(), v.getMetadata().getName()));
                 }
             }
             case Namespace namespace -> {
-                nodeConfig.triggerAll();
-                String name = namespace.getMetadata().getName();
-                cache.virtualIPs().stream().filter(v -> name.equals(v.getMetadata().getNamespace()))
-                        .forEach(v -> virtualIPs.trigger(v.getMetadata().getNamespace(), v.getMetadata().getName()));
+                if (planInput) {
+                    String name = namespace.getMetadata().getName();
+                    cache.virtualIPs().stream().filter(v -> name.equals(v.getMetadata().getNamespace()))
+                            .forEach(v -> virtualIPs.trigger(v.getMetadata().getNamespace(), v.getMetadata().getName()));
+                }
             }
-            case EndpointSlice slice -> nodeConfig.triggerAll();
-            case Service service -> {
-                nodeConfig.triggerAll();
-                virtualIPs.trigger(service.getMetadata().getNamespace(), service.getMetadata().getName());
-            }
+            case Service service ->
+                    virtualIPs.trigger(service.getMetadata().getNamespace(), service.getMetadata().getName());
             default -> {
             }
         }
     }
 
-    private void virtualIPChanged(VirtualIP before, VirtualIP after) {
+    private void virtualIPChanged(VirtualIP before, VirtualIP after, boolean planInput) {
         VirtualIP any = after != null ? after : before;
-        if (before == null || after == null || planInputChanged(before, after)) {
-            nodeConfig.triggerAll();
+        if (planInput) {
+            // JOSDK's own event for the VirtualIP may come before this cache holds the change: plan it again now.
+            if (after != null) {
+                virtualIPs.trigger(after.getMetadata().getNamespace(), after.getMetadata().getName());
+            }
+            // An Invalid VirtualIP of the same pool may now get what it asked for.
             String pool = any.getSpec() == null ? null : any.getSpec().getPool();
             for (VirtualIP other : cache.virtualIPs()) {
                 if (other.getSpec() != null && Objects.equals(pool, other.getSpec().getPool())
@@ -106,30 +107,18 @@ final class ClusterTriggers implements BiConsumer<HasMetadata, HasMetadata> {
                     virtualIPs.trigger(other.getMetadata().getNamespace(), other.getMetadata().getName());
                 }
             }
-        }
-        if (before != null && before.getSpec() != null) {
-            pools.trigger(before.getSpec().getPool());
-        }
-        if (after != null && after.getSpec() != null) {
-            pools.trigger(after.getSpec().getPool());
+            if (before != null && before.getSpec() != null) {
+                pools.trigger(before.getSpec().getPool());
+            }
+            if (after != null && after.getSpec() != null) {
+                pools.trigger(after.getSpec().getPool());
+            }
         }
         Map<String, String> labels = any.getMetadata().getLabels();
         String service = labels == null ? null : labels.get(VipKeeper.LABEL_SERVICE_NAME);
         if (service != null) {
             services.trigger(any.getMetadata().getNamespace(), service);
         }
-    }
-
-    /** Whether the planner could decide differently: spec, labels, deletion, or the recorded allocation. */
-    private static boolean planInputChanged(VirtualIP before, VirtualIP after) {
-        return !Objects.equals(before.getSpec(), after.getSpec())
-                || !Objects.equals(before.getMetadata().getLabels(), after.getMetadata().getLabels())
-                || !Objects.equals(before.getMetadata().getDeletionTimestamp(), after.getMetadata().getDeletionTimestamp())
-                || !Objects.equals(allocation(before), allocation(after));
-    }
-
-    private static String allocation(VirtualIP vip) {
-        return vip.getStatus() == null ? null : vip.getStatus().getVirtualRouterId() + " " + vip.getStatus().getAddresses();
     }
 
     private void virtualIPNodeChanged(VirtualIPNode before, VirtualIPNode after) {
