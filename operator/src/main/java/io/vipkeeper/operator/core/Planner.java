@@ -2,6 +2,7 @@ package io.vipkeeper.operator.core;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.vipkeeper.api.VipKeeper;
+import io.vipkeeper.api.v1alpha1.AdvertisementMode;
 import io.vipkeeper.api.v1alpha1.CheckSpec;
 import io.vipkeeper.api.v1alpha1.NodeInstanceSpec;
 import io.vipkeeper.api.v1alpha1.VirtualIP;
@@ -65,7 +66,10 @@ import java.util.TreeMap;
  *       over the nodes, and adding or removing a node keeps the relative order of the others (only nodes ranked
  *       below it move by one). A node that joins at the top takes over when preempt is on, as VRRP says.</li>
  *   <li><b>Unicast peers</b> (unicast pools): the other eligible nodes' InternalIP of the VirtualIP's family (the
- *       one inside the pool's interface CIDR when there is one, else the first), in node name order.</li>
+ *       one inside the pool's interface CIDR when there is one, else the first), in node name order; the node's
+ *       own such address is its unicastSource, so the source of its adverts is what its peers expect (RFC 9568
+ *       section 7.1 checks nothing of the kind, keepalived's unicast mode drops adverts from unknown sources). The
+ *       mode is always rendered: a unicast pool with one eligible node has no peers but must not multicast.</li>
  *   <li><b>Rendering</b>: one {@link NodeInstanceSpec} per (VirtualIP, family) on each eligible node, named
  *       {@code <namespace>.<name>.<ipv4|ipv6>}; every node of the view gets a spec, sorted by instance name.
  *       Nested check and notify objects are shared with the input VirtualIP: treat the plan as read-only.</li>
@@ -387,7 +391,9 @@ public final class Planner {
             instance.setChecksumWithPseudoHeader(spec.getChecksumWithPseudoHeader() == null
                     || spec.getChecksumWithPseudoHeader());
             instance.setAddresses(addresses);
+            instance.setMode(c.pool.unicast ? AdvertisementMode.Unicast : AdvertisementMode.Multicast);
             instance.setUnicastPeers(peerList.isEmpty() ? List.of() : new AllBut(peerList, index));
+            instance.setUnicastSource(c.pool.unicast ? peerList.get(index) : null);
             instance.setChecks(checks);
             instance.setNotify(spec.getNotify());
             instance.setScriptDirectory(c.pool.scriptDirectory);

@@ -108,7 +108,13 @@ class DeterminismPropertyTest {
             assertThat(i.getPriority()).isBetween(1, 254);
             assertThat(i.getVirtualRouterId()).isBetween(1, 255);
             assertThat(i.getAddresses()).isNotEmpty().allMatch(a -> a.matches(Formats.CIDR));
-            assertThat(i.getUnicastPeers()).allMatch(a -> a.matches(Formats.IP_ADDRESS));
+            assertThat(i.getUnicastPeers()).allMatch(a -> a.matches(Formats.IP_ADDRESS))
+                    .doesNotContain(i.getUnicastSource());
+            if (i.getMode() == AdvertisementMode.Unicast) {
+                assertThat(i.getUnicastSource()).matches(Formats.IP_ADDRESS);
+            } else {
+                assertThat(i.getUnicastPeers()).isEmpty();
+            }
             assertThat(i.getAdvertisementInterval()).matches(Formats.DURATION);
             assertThat(i.getPreemptDelay()).matches(Formats.DURATION);
         }));
