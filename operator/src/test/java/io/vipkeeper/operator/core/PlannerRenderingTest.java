@@ -120,6 +120,26 @@ class PlannerRenderingTest {
     }
 
     @Test
+    void aRecordedAllocationOutsideAShrunkPoolIsReplaced() {
+        VirtualIPPool pool = vrids(pool("lan", "10.199.0.0/24"), 1, 50);
+        VirtualIP v = vip("shop", "web", "lan", 0);
+        VirtualIP other = vip("shop", "other", "lan", 1);
+        Plan first = Planner.plan(view(List.of(pool), List.of(v, other), List.of(node("n1"))));
+        recordAllocation(v, first.verdicts().get("shop/web"));
+        recordAllocation(other, first.verdicts().get("shop/other"));
+        assertThat(((Verdict.Valid) first.verdicts().get("shop/web")).allocation())
+                .isEqualTo(new Allocation(1, List.of("10.199.0.0/32")));
+        // the admin narrows the pool: web's address and VRID are no longer in it, other's still are
+        pool.getSpec().setAddresses(List.of("10.199.0.1/32", "10.199.0.8/29"));
+        vrids(pool, 2, 10);
+        Plan plan = Planner.plan(view(List.of(pool), List.of(v, other), List.of(node("n1"))));
+        assertThat(((Verdict.Valid) plan.verdicts().get("shop/other")).allocation())
+                .isEqualTo(new Allocation(2, List.of("10.199.0.1/32")));
+        assertThat(((Verdict.Valid) plan.verdicts().get("shop/web")).allocation())
+                .isEqualTo(new Allocation(3, List.of("10.199.0.8/32")));
+    }
+
+    @Test
     void defaultsComeFromThePool() {
         VirtualIPPool pool = pool("lan", "10.199.0.0/24");
         pool.getSpec().setVersion(2);
