@@ -135,6 +135,16 @@ public class NodeInstanceSpec {
     private List<@Pattern(Formats.CIDR) @Size(max = Formats.CIDR_MAX_LENGTH) String> addresses;
 
     /**
+     * Multicast: advertisements go to 224.0.0.18 / ff02::12 (RFC 9568 section 5.1). Unicast: they go to
+     * unicastPeers only and only theirs are accepted (keepalived: unicast_peer), also when the list is empty
+     * because this node is the only eligible one. Absent: Multicast.
+     */
+    @JsonPropertyDescription("Multicast: advertisements go to 224.0.0.18 / ff02::12 (RFC 9568 section 5.1). Unicast: they go to "
+            + "unicastPeers only and only theirs are accepted (keepalived: unicast_peer), also when the list is "
+            + "empty because this node is the only eligible one. Absent: Multicast.")
+    private AdvertisementMode mode;
+
+    /**
      * Unicast pools: the addresses (InternalIP of this family) of the other eligible nodes; advertisements go
      * to each of them and are accepted only from them (keepalived: unicast_peer). Empty: multicast to
      * 224.0.0.18 / ff02::12 (RFC 9568 section 5.1).
@@ -144,6 +154,16 @@ public class NodeInstanceSpec {
             + "224.0.0.18 / ff02::12 (RFC 9568 section 5.1).")
     @Size(max = 1024)
     private List<@Pattern(Formats.IP_ADDRESS) @Size(max = Formats.IP_ADDRESS_MAX_LENGTH) String> unicastPeers;
+
+    /**
+     * Unicast pools: this node's own address, the one the other nodes list in their unicastPeers;
+     * advertisements are sent from it (keepalived: unicast_src_ip).
+     */
+    @JsonPropertyDescription("Unicast pools: this node's own address, the one the other nodes list in their unicastPeers; "
+            + "advertisements are sent from it (keepalived: unicast_src_ip).")
+    @Pattern(Formats.IP_ADDRESS)
+    @Size(max = Formats.IP_ADDRESS_MAX_LENGTH)
+    private String unicastSource;
 
     /** Health checks of the VirtualIP (keepalived: track_script); exec checks run only inside scriptDirectory. */
     @JsonPropertyDescription("Health checks of the VirtualIP (keepalived: track_script); exec checks run only inside "
@@ -346,6 +366,16 @@ public class NodeInstanceSpec {
         this.addresses = addresses;
     }
 
+    /** {@code mode}: Multicast: advertisements go to 224.0.0.18 / ff02::12 (RFC 9568 section 5.1). */
+    public AdvertisementMode getMode() {
+        return mode;
+    }
+
+    /** Sets {@code mode}. */
+    public void setMode(AdvertisementMode mode) {
+        this.mode = mode;
+    }
+
     /**
      * {@code unicastPeers}: Unicast pools: the addresses (InternalIP of this family) of the other eligible
      * nodes; advertisements go to each of them and are accepted only from them (keepalived: unicast_peer).
@@ -357,6 +387,19 @@ public class NodeInstanceSpec {
     /** Sets {@code unicastPeers}. */
     public void setUnicastPeers(List<String> unicastPeers) {
         this.unicastPeers = unicastPeers;
+    }
+
+    /**
+     * {@code unicastSource}: Unicast pools: this node's own address, the one the other nodes list in their
+     * unicastPeers; advertisements are sent from it (keepalived: unicast_src_ip).
+     */
+    public String getUnicastSource() {
+        return unicastSource;
+    }
+
+    /** Sets {@code unicastSource}. */
+    public void setUnicastSource(String unicastSource) {
+        this.unicastSource = unicastSource;
     }
 
     /**
@@ -422,7 +465,9 @@ public class NodeInstanceSpec {
                 && Objects.equals(preemptDelay, other.preemptDelay)
                 && Objects.equals(checksumWithPseudoHeader, other.checksumWithPseudoHeader)
                 && Objects.equals(addresses, other.addresses)
+                && Objects.equals(mode, other.mode)
                 && Objects.equals(unicastPeers, other.unicastPeers)
+                && Objects.equals(unicastSource, other.unicastSource)
                 && Objects.equals(checks, other.checks)
                 && Objects.equals(notify, other.notify)
                 && Objects.equals(scriptDirectory, other.scriptDirectory)
@@ -431,7 +476,7 @@ public class NodeInstanceSpec {
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, virtualIPNamespace, virtualIPName, virtualIPUid, interfaceName, interfaceCidr, virtualRouterId, version, advertisementInterval, priority, preempt, preemptDelay, checksumWithPseudoHeader, addresses, unicastPeers, checks, notify, scriptDirectory, runScriptsAsRoot);
+        return Objects.hash(name, virtualIPNamespace, virtualIPName, virtualIPUid, interfaceName, interfaceCidr, virtualRouterId, version, advertisementInterval, priority, preempt, preemptDelay, checksumWithPseudoHeader, addresses, mode, unicastPeers, unicastSource, checks, notify, scriptDirectory, runScriptsAsRoot);
     }
 
     @Override
@@ -451,7 +496,9 @@ public class NodeInstanceSpec {
                 + ", preemptDelay=" + preemptDelay
                 + ", checksumWithPseudoHeader=" + checksumWithPseudoHeader
                 + ", addresses=" + addresses
+                + ", mode=" + mode
                 + ", unicastPeers=" + unicastPeers
+                + ", unicastSource=" + unicastSource
                 + ", checks=" + checks
                 + ", notify=" + notify
                 + ", scriptDirectory=" + scriptDirectory

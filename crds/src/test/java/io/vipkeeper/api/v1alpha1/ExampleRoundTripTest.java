@@ -80,7 +80,9 @@ class ExampleRoundTripTest {
         NodeInstanceSpec v4 = instances.getFirst();
         assertThat(v4.getVirtualRouterId()).isEqualTo(5);
         assertThat(v4.getPriority()).isEqualTo(200);
+        assertThat(v4.getMode()).isEqualTo(AdvertisementMode.Unicast);
         assertThat(v4.getUnicastPeers()).containsExactly("192.168.1.12", "192.168.1.13");
+        assertThat(v4.getUnicastSource()).isEqualTo("192.168.1.11");
         assertThat(v4.getChecks()).singleElement()
                 .satisfies(c -> assertThat(c.getExec().getCommand()).containsExactly("mycheckscript.sh"));
         assertThat(instances.get(1).getInterfaceCidr()).isEqualTo("fd00:199::/64");

@@ -5,6 +5,7 @@ import io.vipkeeper.api.v1alpha1.Formats;
 import io.vipkeeper.api.v1alpha1.NodeInstanceSpec;
 import io.vipkeeper.api.v1alpha1.VirtualIP;
 import io.vipkeeper.api.v1alpha1.VirtualIPPool;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
@@ -21,6 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The same cluster, in any order of its lists, gives the same plan, every time. */
 class DeterminismPropertyTest {
+
+    private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
     /** A random cluster: pools (some invalid, some unicast), VirtualIPs (some clashing), nodes (some not ready). */
     private static ClusterView randomCluster(Random r) {
@@ -83,7 +86,10 @@ class DeterminismPropertyTest {
     @Property(tries = 200)
     void shuffledInputGivesTheSamePlan(@ForAll long seed) {
         ClusterView cluster = randomCluster(new Random(seed));
+        String before = SERIALIZATION.asJson(cluster.pools()) + SERIALIZATION.asJson(cluster.virtualIPs());
         Plan plan = Planner.plan(cluster);
+        // the planner reads its input and never changes it
+        assertThat(SERIALIZATION.asJson(cluster.pools()) + SERIALIZATION.asJson(cluster.virtualIPs())).isEqualTo(before);
         assertThat(Planner.plan(cluster)).isEqualTo(plan);
 
         Random shuffle = new Random(~seed);
@@ -108,7 +114,13 @@ class DeterminismPropertyTest {
             assertThat(i.getPriority()).isBetween(1, 254);
             assertThat(i.getVirtualRouterId()).isBetween(1, 255);
             assertThat(i.getAddresses()).isNotEmpty().allMatch(a -> a.matches(Formats.CIDR));
-            assertThat(i.getUnicastPeers()).allMatch(a -> a.matches(Formats.IP_ADDRESS));
+            assertThat(i.getUnicastPeers()).allMatch(a -> a.matches(Formats.IP_ADDRESS))
+                    .doesNotContain(i.getUnicastSource());
+            if (i.getMode() == AdvertisementMode.Unicast) {
+                assertThat(i.getUnicastSource()).matches(Formats.IP_ADDRESS);
+            } else {
+                assertThat(i.getUnicastPeers()).isEmpty();
+            }
             assertThat(i.getAdvertisementInterval()).matches(Formats.DURATION);
             assertThat(i.getPreemptDelay()).matches(Formats.DURATION);
         }));

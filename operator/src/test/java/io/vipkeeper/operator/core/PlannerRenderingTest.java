@@ -1,5 +1,6 @@
 package io.vipkeeper.operator.core;
 
+import io.vipkeeper.api.v1alpha1.AdvertisementMode;
 import io.vipkeeper.api.v1alpha1.CheckSpec;
 import io.vipkeeper.api.v1alpha1.ExecProbe;
 import io.vipkeeper.api.v1alpha1.NodeInstanceSpec;
@@ -52,6 +53,9 @@ class PlannerRenderingTest {
         assertThat(n1.getUnicastPeers()).containsExactly("10.199.1.2", "10.199.1.3");
         assertThat(n2.getUnicastPeers()).containsExactly("10.199.1.1", "10.199.1.3");
         assertThat(n3.getUnicastPeers()).containsExactly("10.199.1.1", "10.199.1.2");
+        assertThat(List.of(n1.getUnicastSource(), n2.getUnicastSource(), n3.getUnicastSource()))
+                .containsExactly("10.199.1.1", "10.199.1.2", "10.199.1.3");
+        assertThat(n1.getMode()).isEqualTo(AdvertisementMode.Unicast);
         for (NodeInstanceSpec i : List.of(n1, n2, n3)) {
             assertThat(i.getVirtualRouterId()).isEqualTo(50);
             assertThat(i.getAddresses()).containsExactly("10.199.0.10/32");
@@ -87,8 +91,12 @@ class PlannerRenderingTest {
         for (String node : List.of("n1", "n2", "n3")) {
             List<NodeInstanceSpec> instances = plan.nodeSpecs().get(node).getInstances();
             assertThat(instances).extracting(NodeInstanceSpec::getName).containsExactly("shop.a.ipv4", "shop.b.ipv4");
-            // multicast pool: no peers
-            assertThat(instances).allSatisfy(i -> assertThat(i.getUnicastPeers()).isEmpty());
+            // multicast pool: no peers, no source
+            assertThat(instances).allSatisfy(i -> {
+                assertThat(i.getMode()).isEqualTo(AdvertisementMode.Multicast);
+                assertThat(i.getUnicastPeers()).isEmpty();
+                assertThat(i.getUnicastSource()).isNull();
+            });
         }
         // each VirtualIP: three distinct priorities 100, 99, 98
         for (int index = 0; index < 2; index++) {
@@ -98,6 +106,37 @@ class PlannerRenderingTest {
             }
             assertThat(priorities).containsExactlyInAnyOrder(100, 99, 98);
         }
+    }
+
+    @Test
+    void theOnlyNodeOfAUnicastPoolStaysUnicastWithNoPeers() {
+        VirtualIPPool pool = unicast(pool("lan", "10.199.0.0/24"));
+        Plan plan = Planner.plan(view(List.of(pool), List.of(vip("shop", "web", "lan", 0)),
+                List.of(node("n1", "10.199.1.1"), node("n2", Map.of(), false, "10.199.1.2"))));
+        NodeInstanceSpec n1 = only(plan, "n1");
+        assertThat(n1.getMode()).isEqualTo(AdvertisementMode.Unicast);
+        assertThat(n1.getUnicastPeers()).isEmpty();
+        assertThat(n1.getUnicastSource()).isEqualTo("10.199.1.1");
+    }
+
+    @Test
+    void aRecordedAllocationOutsideAShrunkPoolIsReplaced() {
+        VirtualIPPool pool = vrids(pool("lan", "10.199.0.0/24"), 1, 50);
+        VirtualIP v = vip("shop", "web", "lan", 0);
+        VirtualIP other = vip("shop", "other", "lan", 1);
+        Plan first = Planner.plan(view(List.of(pool), List.of(v, other), List.of(node("n1"))));
+        recordAllocation(v, first.verdicts().get("shop/web"));
+        recordAllocation(other, first.verdicts().get("shop/other"));
+        assertThat(((Verdict.Valid) first.verdicts().get("shop/web")).allocation())
+                .isEqualTo(new Allocation(1, List.of("10.199.0.0/32")));
+        // the admin narrows the pool: web's address and VRID are no longer in it, other's still are
+        pool.getSpec().setAddresses(List.of("10.199.0.1/32", "10.199.0.8/29"));
+        vrids(pool, 2, 10);
+        Plan plan = Planner.plan(view(List.of(pool), List.of(v, other), List.of(node("n1"))));
+        assertThat(((Verdict.Valid) plan.verdicts().get("shop/other")).allocation())
+                .isEqualTo(new Allocation(2, List.of("10.199.0.1/32")));
+        assertThat(((Verdict.Valid) plan.verdicts().get("shop/web")).allocation())
+                .isEqualTo(new Allocation(3, List.of("10.199.0.8/32")));
     }
 
     @Test
