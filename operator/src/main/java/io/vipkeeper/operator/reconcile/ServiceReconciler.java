@@ -64,6 +64,8 @@ public final class ServiceReconciler implements Reconciler<Service> {
     private final EventRecorder events;
     private final WriteCounters writes;
     private final SimpleInboundEventSource<Service> triggers = new SimpleInboundEventSource<>("virtualip-changes");
+    /** The last Warning said per Service uid. */
+    private final java.util.Map<String, String> lastWarning = new java.util.concurrent.ConcurrentHashMap<>();
 
     ServiceReconciler(ClusterCache cache, ApiWrites api, EventRecorder events, WriteCounters writes) {
         this.cache = cache;
@@ -109,16 +111,17 @@ public final class ServiceReconciler implements Reconciler<Service> {
             return UpdateControl.noUpdate();
         }
         if (existing != null && !ours) {
-            events.warning(service, REASON_NAME_TAKEN, "VirtualIP " + namespace + "/" + name
+            warnOnce(service, REASON_NAME_TAKEN, "VirtualIP " + namespace + "/" + name
                     + " exists and does not belong to this Service; rename one of them");
             return UpdateControl.noUpdate();
         }
         Optional<String> pool = poolFor(service);
         if (pool.isEmpty()) {
-            events.warning(service, REASON_NO_POOL, "no VirtualIPPool allows namespace " + namespace
+            warnOnce(service, REASON_NO_POOL, "no VirtualIPPool allows namespace " + namespace
                     + "; name one with the annotation " + VipKeeper.ANNOTATION_POOL);
             return UpdateControl.noUpdate();
         }
+        lastWarning.remove(service.getMetadata().getUid());
         List<String> addresses = requestedAddresses(service);
         if (existing == null) {
             create(service, pool.get(), addresses);
@@ -135,6 +138,17 @@ public final class ServiceReconciler implements Reconciler<Service> {
             writeIngress(service, existing.getStatus().getAddresses().stream().map(ServiceReconciler::hostOf).toList());
         }
         return UpdateControl.noUpdate();
+    }
+
+    /**
+     * A Warning Event, unless the same one was the last said about this Service: this controller runs on every change
+     * of the Service and of its VirtualIP, and a problem that stays must not flood the Service's events.
+     */
+    private void warnOnce(Service service, String reason, String message) {
+        String said = reason + ": " + message;
+        if (!said.equals(lastWarning.put(service.getMetadata().getUid(), said))) {
+            events.warning(service, reason, message);
+        }
     }
 
     private void create(Service service, String pool, List<String> addresses) {

@@ -94,7 +94,7 @@ class ValidationTest {
             }, Reasons.EXEC_NOT_ALLOWED));
 
     @BeforeAll
-    static void start() throws InterruptedException {
+    static void start() {
         k8s = OperatorHarness.start();
         k8s.namespace("shop", Map.of());
         k8s.node("n1", "10.199.0.1", Map.of());
@@ -118,8 +118,9 @@ class ValidationTest {
             s.setVirtualRouterId(11);
         });
         eventually(() -> assertThat(k8s.instanceOn("n1", "shop", "good")).isPresent());
+        // Once its allocation is recorded, "good" keeps it against any later claimant, whatever the timestamps say.
+        eventually(() -> assertThat(k8s.getVirtualIP("shop", "good").getStatus().getVirtualRouterId()).isEqualTo(11));
         goodBefore = new NodeInstanceSnapshot(k8s.instanceOn("n1", "shop", "good").orElseThrow());
-        Thread.sleep(1100); // creationTimestamp has whole seconds: make "good" strictly older than the rest
         for (Case c : CASES) {
             k8s.virtualIP("shop", c.name(), c.spec());
         }
