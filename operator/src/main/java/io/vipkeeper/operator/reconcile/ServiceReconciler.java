@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceStatus;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -22,6 +23,7 @@ import io.vipkeeper.api.VipKeeper;
 import io.vipkeeper.api.v1alpha1.VirtualIP;
 import io.vipkeeper.api.v1alpha1.VirtualIPPool;
 import io.vipkeeper.api.v1alpha1.VirtualIPSpec;
+import java.net.HttpURLConnection;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -168,7 +170,14 @@ public final class ServiceReconciler implements Reconciler<Service> {
         spec.setPool(pool);
         spec.setAddresses(addresses.isEmpty() ? null : addresses);
         vip.setSpec(spec);
-        api.client().resource(vip).create();
+        try {
+            api.client().resource(vip).create();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == HttpURLConnection.HTTP_CONFLICT) {
+                return; // made a moment ago and not yet in the cache; its event brings this Service back here
+            }
+            throw e;
+        }
         writes.count(WriteCounters.Kind.SERVICE_VIRTUAL_IP_CREATE, service.getMetadata().getNamespace() + "/"
                 + service.getMetadata().getName());
     }

@@ -137,8 +137,15 @@ public final class VirtualIPReconciler implements Reconciler<VirtualIP>, Cleaner
         return vip.getMetadata().getOwnerReferences().stream()
                 .filter(owner -> "Service".equals(owner.getKind()))
                 .anyMatch(owner -> {
-                    Service service = cache.service(vip.getMetadata().getNamespace(), owner.getName());
-                    return service == null || !Objects.equals(service.getMetadata().getUid(), owner.getUid());
+                    String namespace = vip.getMetadata().getNamespace();
+                    Service cached = cache.service(namespace, owner.getName());
+                    if (cached != null && Objects.equals(cached.getMetadata().getUid(), owner.getUid())) {
+                        return false;
+                    }
+                    // The Service watch may lag behind the VirtualIP watch (a Service created a moment ago): ask the
+                    // API server before deleting anything.
+                    Service live = api.client().services().inNamespace(namespace).withName(owner.getName()).get();
+                    return live == null || !Objects.equals(live.getMetadata().getUid(), owner.getUid());
                 });
     }
 
