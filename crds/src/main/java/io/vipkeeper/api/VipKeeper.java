@@ -38,10 +38,25 @@ public final class VipKeeper {
     /** Short name: {@code kubectl get vippool}. */
     public static final String SHORT_NAME_VIRTUAL_IP_POOL = "vippool";
 
+    /**
+     * Kind of the cluster-scoped per-node resource, named after its node: spec is the node's desired VRRP instances
+     * (written only by the operator), status what that node's agent observes (written only by that agent).
+     */
+    public static final String KIND_VIRTUAL_IP_NODE = "VirtualIPNode";
+    /** Plural resource name of {@link #KIND_VIRTUAL_IP_NODE}. */
+    public static final String PLURAL_VIRTUAL_IP_NODES = "virtualipnodes";
+    /** Singular resource name of {@link #KIND_VIRTUAL_IP_NODE}. */
+    public static final String SINGULAR_VIRTUAL_IP_NODE = "virtualipnode";
+    /** Short name: {@code kubectl get vipnode}. */
+    public static final String SHORT_NAME_VIRTUAL_IP_NODE = "vipnode";
+
     /** Full CRD name of VirtualIP ({@code plural.group}). */
     public static final String CRD_VIRTUAL_IPS = PLURAL_VIRTUAL_IPS + "." + GROUP;
     /** Full CRD name of VirtualIPPool ({@code plural.group}). */
     public static final String CRD_VIRTUAL_IP_POOLS = PLURAL_VIRTUAL_IP_POOLS + "." + GROUP;
+
+    /** Full CRD name of VirtualIPNode ({@code plural.group}). */
+    public static final String CRD_VIRTUAL_IP_NODES = PLURAL_VIRTUAL_IP_NODES + "." + GROUP;
 
     /** Service annotation: take the load balancer address from this VirtualIPPool. */
     public static final String ANNOTATION_POOL = GROUP + "/pool";

@@ -29,6 +29,12 @@ public final class Formats {
     /** An IPv6 address (no embedded IPv4, no zone) with a prefix length 0..128, for example {@code fd00:199::10/128}. */
     public static final String IPV6_CIDR = "^" + IPV6 + "/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$";
 
+    /** A plain IPv4 or IPv6 address without a prefix length, for example {@code 10.199.0.2} or {@code fd00:199::2}. */
+    public static final String IP_ADDRESS = "^(" + IPV4 + "|" + IPV6 + ")$";
+
+    /** Longest text of a plain IP address of {@link #IP_ADDRESS} (39 characters). */
+    public static final int IP_ADDRESS_MAX_LENGTH = 39;
+
     /** An IPv4 or IPv6 CIDR. */
     public static final String CIDR = "^(" + IPV4 + "/(3[0-2]|[12]?[0-9])|" + IPV6 + "/(12[0-8]|1[01][0-9]|[1-9]?[0-9]))$";
 

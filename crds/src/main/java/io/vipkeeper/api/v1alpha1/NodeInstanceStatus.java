@@ -2,9 +2,10 @@ package io.vipkeeper.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.Map;
 import java.util.Objects;
 
-/** What one node's agent last reported for this VirtualIP. */
+/** What one node's agent last reported for one VRRP instance (a VirtualIP on that node). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class NodeInstanceStatus {
 
@@ -23,6 +24,26 @@ public class NodeInstanceStatus {
     /** State transitions on that node since its agent started. */
     @JsonPropertyDescription("State transitions on that node since its agent started.")
     private Long transitions;
+
+    /**
+     * Primary address of the MASTER as this node last saw it (its own when it is MASTER); absent when
+     * unknown.
+     */
+    @JsonPropertyDescription("Primary address of the MASTER as this node last saw it (its own when it is MASTER); absent when "
+            + "unknown.")
+    private String masterAddress;
+
+    /** Why the instance is in FAULT or not running, in plain words; absent otherwise. */
+    @JsonPropertyDescription("Why the instance is in FAULT or not running, in plain words; absent otherwise.")
+    private String message;
+
+    /**
+     * Counters since the agent started, by name (for example advertisementsSent, advertisementsReceived,
+     * becameMaster, priorityZeroSent, priorityZeroReceived, invalidPackets).
+     */
+    @JsonPropertyDescription("Counters since the agent started, by name (for example advertisementsSent, advertisementsReceived, "
+            + "becameMaster, priorityZeroSent, priorityZeroReceived, invalidPackets).")
+    private Map<String, Long> counters;
 
     /** Creates an empty NodeInstanceStatus (for Jackson). */
     public NodeInstanceStatus() {
@@ -68,18 +89,57 @@ public class NodeInstanceStatus {
         this.transitions = transitions;
     }
 
+    /**
+     * {@code masterAddress}: Primary address of the MASTER as this node last saw it (its own when it is
+     * MASTER); absent when unknown.
+     */
+    public String getMasterAddress() {
+        return masterAddress;
+    }
+
+    /** Sets {@code masterAddress}. */
+    public void setMasterAddress(String masterAddress) {
+        this.masterAddress = masterAddress;
+    }
+
+    /** {@code message}: Why the instance is in FAULT or not running, in plain words; absent otherwise. */
+    public String getMessage() {
+        return message;
+    }
+
+    /** Sets {@code message}. */
+    public void setMessage(String message) {
+        this.message = message;
+    }
+
+    /**
+     * {@code counters}: Counters since the agent started, by name (for example advertisementsSent,
+     * advertisementsReceived, becameMaster, priorityZeroSent, priorityZeroReceived, invalidPackets).
+     */
+    public Map<String, Long> getCounters() {
+        return counters;
+    }
+
+    /** Sets {@code counters}. */
+    public void setCounters(Map<String, Long> counters) {
+        this.counters = counters;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof NodeInstanceStatus other
                 && Objects.equals(state, other.state)
                 && Objects.equals(priority, other.priority)
                 && Objects.equals(since, other.since)
-                && Objects.equals(transitions, other.transitions);
+                && Objects.equals(transitions, other.transitions)
+                && Objects.equals(masterAddress, other.masterAddress)
+                && Objects.equals(message, other.message)
+                && Objects.equals(counters, other.counters);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(state, priority, since, transitions);
+        return Objects.hash(state, priority, since, transitions, masterAddress, message, counters);
     }
 
     @Override
@@ -89,6 +149,9 @@ public class NodeInstanceStatus {
                 + ", priority=" + priority
                 + ", since=" + since
                 + ", transitions=" + transitions
+                + ", masterAddress=" + masterAddress
+                + ", message=" + message
+                + ", counters=" + counters
                 + "}";
     }
 }

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceColumnDefi
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
 import io.vipkeeper.api.v1alpha1.VirtualIP;
+import io.vipkeeper.api.v1alpha1.VirtualIPNode;
 import io.vipkeeper.api.v1alpha1.VirtualIPPool;
 
 import java.io.IOException;
@@ -35,7 +36,8 @@ import java.util.Map;
  */
 public final class GenerateCrds {
 
-    static final List<Class<? extends HasMetadata>> RESOURCES = List.of(VirtualIP.class, VirtualIPPool.class);
+    static final List<Class<? extends HasMetadata>> RESOURCES = List.of(VirtualIP.class, VirtualIPPool.class,
+            VirtualIPNode.class);
 
     private GenerateCrds() {
     }

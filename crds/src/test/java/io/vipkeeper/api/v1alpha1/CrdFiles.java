@@ -16,7 +16,8 @@ final class CrdFiles {
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     /** File names of the CRDs, as the crd-generator names them. */
-    static final List<String> CRD_FILES = List.of("virtualips.vipkeeper.io-v1.yml", "virtualippools.vipkeeper.io-v1.yml");
+    static final List<String> CRD_FILES = List.of("virtualips.vipkeeper.io-v1.yml", "virtualippools.vipkeeper.io-v1.yml",
+            "virtualipnodes.vipkeeper.io-v1.yml");
 
     /** The command that copies freshly generated CRDs over the committed ones. */
     static final String REGENERATE = "./mvnw -B -q -pl crds -am verify -Dvipkeeper.crds.update=true";

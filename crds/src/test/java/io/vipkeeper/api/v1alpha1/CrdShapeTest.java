@@ -49,6 +49,32 @@ class CrdShapeTest {
         assertThat(columns(crd)).containsExactly("ADDRESSES", "INTERFACE", "IN-USE", "AGE");
     }
 
+    @Test
+    void virtualIpNode() {
+        JsonNode crd = crd("virtualipnodes.vipkeeper.io-v1.yml");
+        assertThat(crd.at("/metadata/name").asText()).isEqualTo(VipKeeper.CRD_VIRTUAL_IP_NODES);
+        assertThat(crd.at("/spec/group").asText()).isEqualTo(VipKeeper.GROUP);
+        assertThat(crd.at("/spec/names/kind").asText()).isEqualTo(VipKeeper.KIND_VIRTUAL_IP_NODE);
+        assertThat(crd.at("/spec/scope").asText()).isEqualTo("Cluster");
+        assertThat(crd.at("/spec/names/shortNames/0").asText()).isEqualTo("vipnode");
+        assertThat(crd.at("/spec/names/categories/0").asText()).isEqualTo("vipkeeper");
+        assertThat(crd.at("/spec/versions/0/name").asText()).isEqualTo(VipKeeper.VERSION);
+        assertThat(crd.at("/spec/versions/0/subresources/status").isObject()).isTrue();
+        assertThat(columns(crd)).containsExactly("INSTANCES", "MASTERS", "AGE");
+        JsonNode schema = crd.at("/spec/versions/0/schema/openAPIV3Schema/properties");
+        // the agent's status map is keyed by instance name and holds the same per-node state as VirtualIP.status.nodes
+        assertThat(schema.at("/status/properties/instances/additionalProperties/properties/state/enum"))
+                .isEqualTo(CrdFiles.schemaOf("VirtualIP").at("/properties/status/properties/nodes/additionalProperties"
+                        + "/properties/state/enum"));
+        JsonNode instance = schema.at("/spec/properties/instances/items");
+        List<String> required = new ArrayList<>();
+        instance.path("required").forEach(r -> required.add(r.asText()));
+        assertThat(required).contains("name", "virtualIPNamespace", "virtualIPName", "virtualRouterId", "version",
+                "advertisementInterval", "priority", "preempt", "addresses");
+        assertThat(instance.at("/properties/priority/maximum").asInt()).isEqualTo(254);
+        assertThat(instance.at("/properties/unicastPeers/items/pattern").asText()).isEqualTo(Formats.IP_ADDRESS);
+    }
+
     /** Every field of our own types carries its description into the schema (kubectl explain shows it). */
     @Test
     void everyOwnFieldHasADescription() {

@@ -34,6 +34,7 @@ class ExampleRoundTripTest {
         Class<? extends HasMetadata> type = switch (original.path("kind").asText()) {
             case "VirtualIP" -> VirtualIP.class;
             case "VirtualIPPool" -> VirtualIPPool.class;
+            case "VirtualIPNode" -> VirtualIPNode.class;
             default -> throw new IllegalArgumentException("unexpected kind in " + file);
         };
         HasMetadata object = SERIALIZATION.unmarshal(Files.readString(file), type);
@@ -65,6 +66,37 @@ class ExampleRoundTripTest {
         assertThat(pool.getSpec().getNetworkInterface().getName()).isEqualTo("eth0");
         assertThat(pool.getSpec().getScriptDirectory()).isEqualTo("/usr/local/bin");
         assertThat(pool.getSpec().getAllowedNamespaces()).contains(vip.getMetadata().getNamespace());
+    }
+
+    @Test
+    void virtualIpNodeExampleCarriesItsValues() throws IOException {
+        VirtualIPNode node = SERIALIZATION.unmarshal(Files.readString(
+                Path.of("src/test/resources/manifests/good/virtualipnode-two-instances.yaml")), VirtualIPNode.class);
+        assertThat(node.getMetadata().getName()).isEqualTo("n1");
+        List<NodeInstanceSpec> instances = node.getSpec().getInstances();
+        assertThat(instances).extracting(NodeInstanceSpec::getName)
+                .containsExactly("office.myvrrpinstance.ipv4", "shop.web.v6.ipv6")
+                .allMatch(name -> name.matches(NodeInstanceSpec.NAME_PATTERN));
+        NodeInstanceSpec v4 = instances.getFirst();
+        assertThat(v4.getVirtualRouterId()).isEqualTo(5);
+        assertThat(v4.getPriority()).isEqualTo(200);
+        assertThat(v4.getMode()).isEqualTo(AdvertisementMode.Unicast);
+        assertThat(v4.getUnicastPeers()).containsExactly("192.168.1.12", "192.168.1.13");
+        assertThat(v4.getUnicastSource()).isEqualTo("192.168.1.11");
+        assertThat(v4.getChecks()).singleElement()
+                .satisfies(c -> assertThat(c.getExec().getCommand()).containsExactly("mycheckscript.sh"));
+        assertThat(instances.get(1).getInterfaceCidr()).isEqualTo("fd00:199::/64");
+        assertThat(instances.get(1).getUnicastPeers()).isNull();
+        VirtualIPNodeStatus status = node.getStatus();
+        assertThat(status.getMasterCount()).isEqualTo(1);
+        assertThat(status.getInstances().get("office.myvrrpinstance.ipv4").getState()).isEqualTo(InstanceState.MASTER);
+        assertThat(status.getInstances().get("office.myvrrpinstance.ipv4").getCounters())
+                .containsEntry("advertisementsSent", 120L);
+        assertThat(status.getInstances().get("shop.web.v6.ipv6").getMessage()).contains("connection refused");
+        // built in Java, serialized and read back: equal
+        VirtualIPNode back = SERIALIZATION.unmarshal(SERIALIZATION.asJson(node), VirtualIPNode.class);
+        assertThat(back.getSpec()).isEqualTo(node.getSpec());
+        assertThat(back.getStatus()).isEqualTo(node.getStatus());
     }
 
     @Test
