@@ -23,12 +23,9 @@ import io.vipkeeper.agent.vrrp.engine.VrrpEvent;
 import io.vipkeeper.agent.vrrp.engine.VrrpState;
 import io.vipkeeper.agent.vrrp.engine.VrrpStateMachine;
 import io.vipkeeper.agent.vrrp.wire.AddressFamily;
-import io.vipkeeper.agent.vrrp.wire.AnnouncementFrames;
 import io.vipkeeper.agent.vrrp.wire.IpHeaderFacts;
 import io.vipkeeper.agent.vrrp.wire.ReceiveValidator;
 import io.vipkeeper.agent.vrrp.wire.ValidationResult;
-import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.time.Clock;
@@ -63,6 +60,9 @@ public final class AgentRuntime implements AutoCloseable {
     /** Publish a snapshot at least this often, so the counters in the state file move. */
     private static final long SNAPSHOT_PERIOD_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final int MAX_PACKETS_PER_WAKEUP = 256;
+    /** A snapshot is built only when no timer is due within this time (see publishSnapshotIfDue). */
+    private static final long SNAPSHOT_SLACK_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    private static final long SNAPSHOT_MAX_DEFERRAL_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private final TransitionListener listener;
     private final Consumer<AgentSnapshot> snapshotSink;
@@ -84,6 +84,7 @@ public final class AgentRuntime implements AutoCloseable {
     private volatile AgentSnapshot snapshot = new AgentSnapshot(java.time.Instant.EPOCH, List.of(), List.of());
     private volatile Throwable startFailure;
     private long nextSnapshotAt;
+    private long lastSnapshotAt = System.nanoTime();
     private boolean snapshotDirty = true;
 
     public AgentRuntime(TransitionListener listener, Consumer<AgentSnapshot> snapshotSink, Clock wallClock) {
@@ -473,19 +474,16 @@ public final class AgentRuntime implements AutoCloseable {
     private void sendAnnouncementBurst(InstanceRuntime inst) {
         InterfaceChannel ch = inst.channel;
         int repeat = inst.settings.announcements().repeat();
-        for (VipAddress vip : inst.settings.addresses()) {
-            byte[] frame = vip.address() instanceof Inet4Address v4
-                    ? AnnouncementFrames.gratuitousArp(ch.mac, v4)
-                    : AnnouncementFrames.unsolicitedNeighborAdvertisement(ch.mac,
-                            (Inet6Address) ch.primaryAddress, (Inet6Address) vip.address());
-            ByteBuffer buffer = ByteBuffer.wrap(frame);
+        ByteBuffer[] frames = inst.announcementFrames;
+        for (int f = 0; f < frames.length; f++) {
             for (int i = 0; i < repeat; i++) {
                 try {
-                    ch.packetSocket.send(buffer.duplicate());
+                    ch.packetSocket.send(frames[f].duplicate());
                     inst.announcementsSent++;
                 } catch (LinuxException e) {
                     inst.sendErrors++;
-                    LOG.warn("{}: announcement for {} not sent: {}", inst.name(), vip, e.getMessage());
+                    LOG.warn("{}: announcement for {} not sent: {}", inst.name(), inst.settings.addresses().get(f),
+                            e.getMessage());
                     break;
                 }
             }
@@ -674,11 +672,37 @@ public final class AgentRuntime implements AutoCloseable {
     // ------------------------------------------------------------------------------------------ snapshots
 
     private void publishSnapshotIfDue(long now) {
-        if (snapshotDirty || now - nextSnapshotAt >= 0) {
-            publishSnapshot();
-            snapshotDirty = false;
-            nextSnapshotAt = now + SNAPSHOT_PERIOD_NANOS;
+        if (!snapshotDirty && now - nextSnapshotAt < 0) {
+            return;
         }
+        // Building a snapshot takes a few milliseconds while the JVM is cold: never let it delay a timer that
+        // is about to fire (an advert or a takeover). It runs in the next gap instead, and at the latest after
+        // SNAPSHOT_MAX_DEFERRAL, so that even 10 ms adverts cannot starve the state file.
+        if (nanosUntilNextTimer(now) < SNAPSHOT_SLACK_NANOS && now - lastSnapshotAt < SNAPSHOT_MAX_DEFERRAL_NANOS) {
+            return;
+        }
+        publishSnapshot();
+        snapshotDirty = false;
+        lastSnapshotAt = now;
+        nextSnapshotAt = now + SNAPSHOT_PERIOD_NANOS;
+    }
+
+    /** Nanoseconds until the earliest VRRP or announcement timer of any instance (Long.MAX_VALUE: none). */
+    private long nanosUntilNextTimer(long now) {
+        long earliest = Long.MAX_VALUE;
+        for (InstanceRuntime inst : instances.values()) {
+            OptionalLong d = inst.state.nextDeadline();
+            if (d.isPresent()) {
+                earliest = Math.min(earliest, d.getAsLong() - now);
+            }
+            if (inst.secondBurstDeadline != InstanceRuntime.NONE) {
+                earliest = Math.min(earliest, inst.secondBurstDeadline - now);
+            }
+            if (inst.refreshDeadline != InstanceRuntime.NONE) {
+                earliest = Math.min(earliest, inst.refreshDeadline - now);
+            }
+        }
+        return earliest;
     }
 
     private void publishSnapshot() {

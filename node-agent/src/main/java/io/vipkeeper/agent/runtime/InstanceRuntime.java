@@ -13,6 +13,9 @@ import io.vipkeeper.agent.vrrp.wire.Advertisement;
 import io.vipkeeper.agent.vrrp.wire.AdvertisementCodec;
 import io.vipkeeper.agent.vrrp.wire.ChecksumMode;
 import io.vipkeeper.agent.vrrp.wire.ReceiveProfile;
+import io.vipkeeper.agent.vrrp.wire.AnnouncementFrames;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -46,6 +49,11 @@ final class InstanceRuntime {
 
     /** The state last notified; null before the first transition (hooks see an empty old state then). */
     NotifyState lastNotified;
+    /**
+     * The gratuitous ARP / unsolicited NA frame of each VIP, in the order of the addresses: built once here (they
+     * depend only on the interface's MAC and the VIPs), so becoming MASTER sends them without building anything.
+     */
+    final ByteBuffer[] announcementFrames;
     long secondBurstDeadline = NONE;
     long refreshDeadline = NONE;
 
@@ -75,6 +83,14 @@ final class InstanceRuntime {
                 settings.startAsBackup(), channel.primaryAddress.getAddress());
         this.state = InstanceState.initial(config);
         this.profile = buildProfile(settings.priority());
+        this.announcementFrames = new ByteBuffer[settings.addresses().size()];
+        for (int i = 0; i < announcementFrames.length; i++) {
+            InetAddress vip = settings.addresses().get(i).address();
+            announcementFrames[i] = ByteBuffer.wrap(vip instanceof Inet4Address v4
+                    ? AnnouncementFrames.gratuitousArp(channel.mac, v4)
+                    : AnnouncementFrames.unsolicitedNeighborAdvertisement(channel.mac,
+                            (Inet6Address) channel.primaryAddress, (Inet6Address) vip));
+        }
     }
 
     String name() {
