@@ -72,6 +72,7 @@ public final class NodeAgent implements AutoCloseable {
     private boolean outage;
 
     private SharedIndexInformer<VirtualIPNode> informer;
+    private volatile Consumer<NodeSpecMapper.Result> mappingListener = result -> { };
 
     /**
      * @param client a client whose lifetime the caller owns
@@ -96,6 +97,14 @@ public final class NodeAgent implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /**
+     * Also hands each whole mapping (problems, script directory) to {@code listener}, just before its configuration
+     * goes to the config consumer, on the same thread. Set it before {@link #start()}.
+     */
+    public void setMappingListener(Consumer<NodeSpecMapper.Result> listener) {
+        this.mappingListener = Objects.requireNonNull(listener, "listener");
     }
 
     /** Starts watching this node's object and the heartbeat; returns at once (the API server may be down). */
@@ -172,6 +181,7 @@ public final class NodeAgent implements AutoCloseable {
         appliedSpec = spec;
         applied = true;
         try {
+            mappingListener.accept(result);
             configSink.accept(result.config());
         } catch (RuntimeException e) {
             LOG.error("VirtualIPNode {}: the new configuration could not be applied", nodeName, e);

@@ -118,11 +118,17 @@ class NodeAgentTest {
         bad.setVirtualRouterId(60);
         client.resources(VirtualIPNode.class)
                 .resource(node("node-1", bad, NodeSpecMapperTest.instance("default.web.ipv4"))).create();
-        startAgent("node-1");
+        List<NodeSpecMapper.Result> mappings = new CopyOnWriteArrayList<>();
+        agent = new NodeAgent(client, "node-1", () -> INTERFACES, configs::add, Clock.systemUTC(), "test-1",
+                Duration.ofHours(1));
+        agent.setMappingListener(mappings::add);
+        agent.start();
 
         await().atMost(TIMEOUT).until(() -> !configs.isEmpty());
         assertThat(configs.getLast().instances()).extracting(InstanceSettings::name)
                 .containsExactly("default.web.ipv4");
+        assertThat(mappings.getLast().config()).isEqualTo(configs.getLast());
+        assertThat(mappings.getLast().problemsOf("default.bad.ipv4")).isNotEmpty();
         await().atMost(TIMEOUT).until(() -> statusOf("node-1") != null);
         VirtualIPNodeStatus status = statusOf("node-1");
         assertThat(status.getInstances().get("default.bad.ipv4").getState()).isEqualTo(InstanceState.FAULT);
