@@ -72,6 +72,9 @@ public final class NodeAgent implements AutoCloseable {
     private boolean outage;
 
     private SharedIndexInformer<VirtualIPNode> informer;
+    private final java.util.concurrent.atomic.AtomicInteger watchFailures = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile boolean watchOutage;
+    private volatile boolean closed;
     private volatile Consumer<NodeSpecMapper.Result> mappingListener = result -> { };
 
     /**
@@ -114,12 +117,18 @@ public final class NodeAgent implements AutoCloseable {
         // the informer keeps retrying in the background.
         informer = client.resources(VirtualIPNode.class).withName(nodeName).runnableInformer(0);
         informer.addEventHandler(new Handler());
-        informer.start().whenComplete((ignored, failure) -> {
-            if (failure != null) {
-                LOG.warn("VirtualIPNode {}: the watch could not start ({}); VRRP goes on with what it has",
+        // fabric8's default gives up when the first list fails (an agent started while the API server is down
+        // would never get its configuration): retry always, until closed, and say so once per outage.
+        informer.exceptionHandler((started, failure) -> {
+            watchFailures.incrementAndGet();
+            if (!watchOutage && !closed) {
+                watchOutage = true;
+                LOG.warn("VirtualIPNode {}: cannot list or watch ({}); retrying, VRRP goes on with what it has",
                         nodeName, failure.getMessage());
             }
+            return !closed;
         });
+        informer.start();
         long period = heartbeat.toMillis();
         writer.scheduleAtFixedRate(this::writeStatus, period, period, TimeUnit.MILLISECONDS);
     }
@@ -136,10 +145,17 @@ public final class NodeAgent implements AutoCloseable {
     /** Stops the watch and the status writes; the client stays open. */
     @Override
     public synchronized void close() {
+        closed = true;
         if (informer != null) {
             informer.close();
         }
         writer.shutdownNow();
+        try {
+            // Let a write in flight end before the caller closes the client.
+            writer.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private final class Handler implements ResourceEventHandler<VirtualIPNode> {
@@ -161,7 +177,16 @@ public final class NodeAgent implements AutoCloseable {
         }
     }
 
+    /** How often listing or watching failed (for tests). */
+    int watchFailures() {
+        return watchFailures.get();
+    }
+
     private void specSeen(VirtualIPNode node) {
+        if (watchOutage) {
+            watchOutage = false;
+            LOG.info("VirtualIPNode {}: watching again", nodeName);
+        }
         if (!nodeName.equals(node.getMetadata().getName())) {
             return; // the field selector should make this impossible; never act on another node's object
         }
@@ -212,7 +237,9 @@ public final class NodeAgent implements AutoCloseable {
                 lastWriteTime = now;
             }
         } catch (RuntimeException e) {
-            LOG.error("VirtualIPNode {}: status not written", nodeName, e);
+            if (!closed) {
+                LOG.error("VirtualIPNode {}: status not written", nodeName, e);
+            }
         }
     }
 

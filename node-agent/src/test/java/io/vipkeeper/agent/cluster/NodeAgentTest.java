@@ -183,6 +183,90 @@ class NodeAgentTest {
     }
 
     @Test
+    void an_api_server_that_comes_up_after_the_agent_still_delivers_the_spec() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        io.fabric8.kubernetes.client.Config config = new io.fabric8.kubernetes.client.ConfigBuilder()
+                .withMasterUrl("http://127.0.0.1:" + port).withRequestRetryBackoffLimit(0).build();
+        io.fabric8.kubernetes.client.server.mock.KubernetesMockServer later =
+                new io.fabric8.kubernetes.client.server.mock.KubernetesMockServer(
+                        new io.fabric8.mockwebserver.Context(), new io.fabric8.mockwebserver.MockWebServer(),
+                        new java.util.HashMap<>(),
+                        new io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher(List.of()), false);
+        try (KubernetesClient agentClient = new io.fabric8.kubernetes.client.KubernetesClientBuilder()
+                .withConfig(config).build();
+                NodeAgent early = new NodeAgent(agentClient, "node-1", () -> INTERFACES, configs::add,
+                        Clock.systemUTC(), "test-1", Duration.ofHours(1))) {
+            early.start();
+            await().atMost(TIMEOUT).until(() -> early.watchFailures() > 0);
+
+            later.start(java.net.InetAddress.getLoopbackAddress(), port);
+            try (KubernetesClient admin = later.createClient()) {
+                try (InputStream crd = NodeAgentTest.class.getResourceAsStream(
+                        "/META-INF/fabric8/virtualipnodes.vipkeeper.io-v1.yml")) {
+                    admin.apiextensions().v1().customResourceDefinitions().load(crd).create();
+                }
+                admin.resources(VirtualIPNode.class)
+                        .resource(node("node-1", NodeSpecMapperTest.instance("default.late.ipv4"))).create();
+
+                await().atMost(Duration.ofSeconds(60)).until(() -> !configs.isEmpty());
+                assertThat(configs.getLast().instances()).extracting(InstanceSettings::name)
+                        .containsExactly("default.late.ipv4");
+            }
+        } finally {
+            later.shutdown();
+        }
+    }
+
+    /** A clock the test moves by hand. */
+    static final class MovableClock extends Clock {
+        private volatile Instant now;
+
+        MovableClock(Instant start) {
+            now = start;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+
+    @Test
+    void an_unchanged_status_is_rewritten_when_the_heartbeat_is_due() {
+        client.resources(VirtualIPNode.class).resource(node("node-1", NodeSpecMapperTest.instance("default.a.ipv4")))
+                .create();
+        MovableClock clock = new MovableClock(Instant.parse("2026-11-25T20:00:00Z"));
+        agent = new NodeAgent(client, "node-1", () -> INTERFACES, configs::add, clock, "test-1",
+                Duration.ofMillis(200));
+        agent.start();
+        agent.publish(snapshot("default.a.ipv4"));
+        await().atMost(TIMEOUT).until(() -> statusOf("node-1") != null
+                && "2026-11-25T20:00:00Z".equals(statusOf("node-1").getHeartbeat()));
+
+        clock.advance(Duration.ofSeconds(1));
+
+        await().atMost(TIMEOUT).until(() -> "2026-11-25T20:00:01Z".equals(statusOf("node-1").getHeartbeat()));
+        assertThat(statusOf("node-1").getInstances()).containsOnlyKeys("default.a.ipv4");
+    }
+
+    @Test
     void the_agent_only_acts_on_its_own_object() {
         client.resources(VirtualIPNode.class).resource(node("node-2", NodeSpecMapperTest.instance("default.x.ipv4")))
                 .create();
