@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The standalone agent: {@code vipkeeper-agent --config agent.yaml [--state-file state.json] [--script-dir DIR]
  * [--script-user USER] [--node-name NAME] [--http HOST:PORT]} — keepalived's job on a host, from a YAML file;
- * {@code --http} serves /healthz, /readyz and /metrics.
+ * {@code --http} serves /healthz, /readyz and /metrics. {@code --kubernetes} runs the cluster mode instead
+ * ({@link io.vipkeeper.agent.cluster.ClusterMode}).
  *
  * <ul>
  *   <li>A bad file is refused at start with file, line and reason; nothing on the host is touched (exit 2).</li>
@@ -109,6 +110,9 @@ public final class Main {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
+        if (io.vipkeeper.agent.cluster.ClusterMode.requested(args)) {
+            return io.vipkeeper.agent.cluster.ClusterMode.run(args, System.getenv(), err, Signals::onTerminate);
+        }
         Options options;
         try {
             options = parse(args);
