@@ -1,5 +1,6 @@
 package io.vipkeeper.operator.core;
 
+import io.vipkeeper.api.Ipv6Text;
 import io.vipkeeper.api.v1alpha1.Formats;
 
 import java.math.BigInteger;
@@ -103,37 +104,7 @@ public record IpAddress(boolean v6, BigInteger value) implements Comparable<IpAd
         for (int i = 0; i < 8; i++) {
             groups[i] = value.shiftRight(16 * (7 - i)).intValue() & 0xffff;
         }
-        // RFC 5952 section 4.2: the longest run of two or more zero groups becomes "::", the first on a tie
-        int bestStart = -1;
-        int bestLength = 1;
-        for (int i = 0; i < 8; ) {
-            if (groups[i] != 0) {
-                i++;
-                continue;
-            }
-            int j = i;
-            while (j < 8 && groups[j] == 0) {
-                j++;
-            }
-            if (j - i > bestLength) {
-                bestStart = i;
-                bestLength = j - i;
-            }
-            i = j;
-        }
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                text.append("::");
-                i += bestLength - 1;
-                continue;
-            }
-            if (!text.isEmpty() && text.charAt(text.length() - 1) != ':') {
-                text.append(':');
-            }
-            text.append(Integer.toHexString(groups[i]));
-        }
-        return text.toString();
+        return Ipv6Text.format(groups);
     }
 
     @Override
