@@ -60,17 +60,7 @@ public final class Rtnetlink implements AddressInstaller, AutoCloseable {
     @Override
     public synchronized boolean addAddress(int interfaceIndex, InetAddress address, int prefixLength)
             throws LinuxException {
-        int s = nextSeq();
-        ByteBuffer out = channel.sendBuffer();
-        int length = NetlinkCodec.encodeAddressRequest(out, true, s, interfaceIndex, address, prefixLength);
-        int error = channel.requestAck(length, s, REPLY_TIMEOUT_MILLIS);
-        if (error == 0) {
-            return true;
-        }
-        if (error == Errno.EEXIST) {
-            return false;
-        }
-        throw new ErrnoException("RTM_NEWADDR " + address.getHostAddress() + "/" + prefixLength + " on " + interfaceIndex, error);
+        return changeAddress(true, interfaceIndex, address, prefixLength);
     }
 
     /**
@@ -81,17 +71,27 @@ public final class Rtnetlink implements AddressInstaller, AutoCloseable {
     @Override
     public synchronized boolean removeAddress(int interfaceIndex, InetAddress address, int prefixLength)
             throws LinuxException {
+        return changeAddress(false, interfaceIndex, address, prefixLength);
+    }
+
+    /**
+     * RTM_NEWADDR or RTM_DELADDR, idempotent: the kernel's "already there" (EEXIST on add) and "not there"
+     * (EADDRNOTAVAIL on delete) answers are a success that changed nothing.
+     */
+    private boolean changeAddress(boolean add, int interfaceIndex, InetAddress address, int prefixLength)
+            throws LinuxException {
         int s = nextSeq();
         ByteBuffer out = channel.sendBuffer();
-        int length = NetlinkCodec.encodeAddressRequest(out, false, s, interfaceIndex, address, prefixLength);
+        int length = NetlinkCodec.encodeAddressRequest(out, add, s, interfaceIndex, address, prefixLength);
         int error = channel.requestAck(length, s, REPLY_TIMEOUT_MILLIS);
         if (error == 0) {
             return true;
         }
-        if (error == Errno.EADDRNOTAVAIL) {
+        if (error == (add ? Errno.EEXIST : Errno.EADDRNOTAVAIL)) {
             return false;
         }
-        throw new ErrnoException("RTM_DELADDR " + address.getHostAddress() + "/" + prefixLength + " on " + interfaceIndex, error);
+        throw new ErrnoException((add ? "RTM_NEWADDR " : "RTM_DELADDR ") + address.getHostAddress() + "/"
+                + prefixLength + " on " + interfaceIndex, error);
     }
 
     /** All IPv4 and IPv6 addresses of all interfaces. */

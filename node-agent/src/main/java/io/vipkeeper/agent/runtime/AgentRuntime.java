@@ -230,24 +230,10 @@ public final class AgentRuntime implements AutoCloseable {
         }
     }
 
+    /** How long the loop may sleep: until the earliest timer of any instance, or the next snapshot. */
     private long nanosUntilNextDeadline(long now) {
-        long earliest = now + SNAPSHOT_PERIOD_NANOS;
-        if (nextSnapshotAt - earliest < 0) {
-            earliest = nextSnapshotAt;
-        }
-        for (InstanceRuntime inst : instances.values()) {
-            OptionalLong d = inst.state.nextDeadline();
-            if (d.isPresent() && d.getAsLong() - earliest < 0) {
-                earliest = d.getAsLong();
-            }
-            if (inst.secondBurstDeadline != InstanceRuntime.NONE && inst.secondBurstDeadline - earliest < 0) {
-                earliest = inst.secondBurstDeadline;
-            }
-            if (inst.refreshDeadline != InstanceRuntime.NONE && inst.refreshDeadline - earliest < 0) {
-                earliest = inst.refreshDeadline;
-            }
-        }
-        return Math.max(0, earliest - now);
+        long untilSnapshot = Math.min(SNAPSHOT_PERIOD_NANOS, nextSnapshotAt - now);
+        return Math.max(0, Math.min(untilSnapshot, nanosUntilNextTimer(now)));
     }
 
     private void fireDueTimers(long now) {
@@ -390,8 +376,7 @@ public final class AgentRuntime implements AutoCloseable {
         StepResult result = VrrpStateMachine.step(before, event, now);
         inst.state = result.instance();
         if (inst.syncProfilePriority()) {
-            inst.channel.lookup = io.vipkeeper.agent.vrrp.wire.ReceiveProfileLookup.of(
-                    inst.channel.instances.stream().map(i -> i.profile).toList());
+            inst.channel.rebuildLookup();
         }
         perform(inst, result.actions(), now);
         if (before.state() == VrrpState.MASTER && inst.state.state() != VrrpState.MASTER) {

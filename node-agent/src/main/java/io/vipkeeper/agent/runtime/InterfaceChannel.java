@@ -69,13 +69,11 @@ final class InterfaceChannel implements AutoCloseable {
 
     /** Rebuilds the VRID lookup (and the multicast membership) after instances were added or removed. */
     void refresh(Poller poller) throws LinuxException {
-        List<ReceiveProfile> profiles = new ArrayList<>(instances.size());
+        rebuildLookup();
         boolean anyMulticast = false;
         for (InstanceRuntime instance : instances) {
-            profiles.add(instance.profile);
             anyMulticast |= instance.settings.unicastPeers().isEmpty();
         }
-        lookup = ReceiveProfileLookup.of(profiles);
         if (anyMulticast && !multicastJoined) {
             socket.joinMulticastGroup();
             multicastJoined = true;
@@ -83,6 +81,15 @@ final class InterfaceChannel implements AutoCloseable {
         if (pollToken < 0) {
             pollToken = poller.register(socket);
         }
+    }
+
+    /** Rebuilds the VRID → receive profile table from the instances' current profiles. */
+    void rebuildLookup() {
+        List<ReceiveProfile> profiles = new ArrayList<>(instances.size());
+        for (InstanceRuntime instance : instances) {
+            profiles.add(instance.profile);
+        }
+        lookup = ReceiveProfileLookup.of(profiles);
     }
 
     @Override
